@@ -199,5 +199,5 @@ function stageLabel(t: CostTables, s: { processor: string; units: number }, i: n
   const p = t.processorIndex.get(s.processor);
   const proc = p === undefined ? undefined : t.processors[p];
   const units = proc && proc.units > 1 ? ` ×${s.units}` : '';
-  return `stage ${i + 1} (${proc?.name ?? s.processor}${units})`;
+  return `stage ${i + 1} (${s.processor}${units})`;
 }

@@ -44,7 +44,11 @@ export function planProblems(t: CostTables, plan: Plan): PlanProblem[] {
   stages.forEach((s, i) => {
     const label = `Stage ${i + 1}`;
     if (i > 0 && s.from !== stages[i - 1]!.to) {
-      problems.push({ code: 'COVERAGE', stage: i, message: `${label} starts at ${s.from}, not where stage ${i} ends.` });
+      problems.push({
+        code: 'COVERAGE',
+        stage: i,
+        message: `${label} starts at ${s.from}, not where stage ${i} ends.`,
+      });
     }
     if (s.to <= s.from) problems.push({ code: 'EMPTY_STAGE', stage: i, message: `${label} has no layers.` });
     const p = t.processorIndex.get(s.processor);

@@ -32,7 +32,8 @@ export function checkCuts(cuts: readonly number[], n: number): void {
     if (!Number.isInteger(c)) throw new ExplorerError('BAD_CUTS', `cut "${c}" is not an integer`);
     if (c < 1 || c > n - 1) throw new ExplorerError('BAD_CUTS', `cut ${c} is outside 1..${n - 1}`);
     if (i > 0 && c === cuts[i - 1]) throw new ExplorerError('BAD_CUTS', `cut ${c} appears twice`);
-    if (i > 0 && c < cuts[i - 1]!) throw new ExplorerError('BAD_CUTS', `cut ${c} comes after ${cuts[i - 1]}: sort them`);
+    if (i > 0 && c < cuts[i - 1]!)
+      throw new ExplorerError('BAD_CUTS', `cut ${c} comes after ${cuts[i - 1]}: sort them`);
   });
 }
 

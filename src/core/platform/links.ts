@@ -6,9 +6,7 @@ import type { Link, Platform } from './types';
  * O(links).
  */
 export function linkBetween(platform: Platform, from: string, to: string): Link | undefined {
-  const exact = platform.links.find(
-    (l) => (l.from === from && l.to === to) || (l.from === to && l.to === from),
-  );
+  const exact = platform.links.find((l) => (l.from === from && l.to === to) || (l.from === to && l.to === from));
   if (exact) return exact;
   return platform.links.find(
     (l) =>

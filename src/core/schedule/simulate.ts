@@ -91,7 +91,12 @@ export function simulate(evaluation: Evaluation, options: SimulateOptions): Sche
         kind: 'link',
         stage: i,
       });
-      resources.push({ kind: s.transferOverlaps ? 'dma' : 'rendezvous', stage: i, ms: s.transferMs, lane: lanes.length - 1 });
+      resources.push({
+        kind: s.transferOverlaps ? 'dma' : 'rendezvous',
+        stage: i,
+        ms: s.transferMs,
+        lane: lanes.length - 1,
+      });
     }
   }
 
@@ -117,7 +122,8 @@ export function simulate(evaluation: Evaluation, options: SimulateOptions): Sche
         continue;
       }
       const prev = j > 0 ? resources[j - 1]! : undefined;
-      const ready = prev === undefined ? frameArrival[f]! : prev.kind === 'rendezvous' ? end[j - 1]![f]! : depart[j - 1]![f]!;
+      const ready =
+        prev === undefined ? frameArrival[f]! : prev.kind === 'rendezvous' ? end[j - 1]![f]! : depart[j - 1]![f]!;
       start[j]![f] = Math.max(ready, free);
       end[j]![f] = start[j]![f]! + r.ms;
       // Blocking after service: frame f enters the next buffer once frame f - Q has left it.

@@ -104,7 +104,8 @@ export class NetBuilder {
     const [ph, pw] = pair(o.p ?? 0);
     const d = o.d ?? 1;
     const g = o.groups ?? 1;
-    if (c % g !== 0 || o.out % g !== 0) throw new ExplorerError('SHAPE_MISMATCH', `${name}: groups ${g} vs ${c}->${o.out}`);
+    if (c % g !== 0 || o.out % g !== 0)
+      throw new ExplorerError('SHAPE_MISMATCH', `${name}: groups ${g} vs ${c}->${o.out}`);
     const oh = Math.floor((h + 2 * ph - d * (kh - 1) - 1) / sh) + 1;
     const ow = Math.floor((w + 2 * pw - d * (kw - 1) - 1) / sw) + 1;
     const bias = o.bias ?? true;

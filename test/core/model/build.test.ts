@@ -26,7 +26,16 @@ describe('buildNetwork', () => {
     fc.assert(
       fc.property(arbNetworkSpec(), (spec) => {
         const sorted = buildNetwork(spec);
-        const again = buildNetwork({ ...spec, layers: sorted.layers.map((l) => ({ ...l, inputs: [...l.inputs], outputs: [...l.outputs], block: [...l.block], attrs: {} })) });
+        const again = buildNetwork({
+          ...spec,
+          layers: sorted.layers.map((l) => ({
+            ...l,
+            inputs: [...l.inputs],
+            outputs: [...l.outputs],
+            block: [...l.block],
+            attrs: {},
+          })),
+        });
         expect(again.layers.map((l) => l.name)).toEqual(sorted.layers.map((l) => l.name));
       }),
     );
@@ -70,20 +79,32 @@ describe('buildNetwork', () => {
       ),
     ).toBe('CYCLE');
     expect(
-      codeOf(() => buildNetwork({ ...base, tensors: vectors(1, 1, 1, 1), layers: [layer('a', [3], 1), layer('b', [1], 2)] })),
+      codeOf(() =>
+        buildNetwork({ ...base, tensors: vectors(1, 1, 1, 1), layers: [layer('a', [3], 1), layer('b', [1], 2)] }),
+      ),
     ).toBe('DANGLING_TENSOR');
     expect(
-      codeOf(() => buildNetwork({ ...base, tensors: vectors(1, 1, 1), layers: [layer('a', [0], 1), layer('a', [1], 2)] })),
+      codeOf(() =>
+        buildNetwork({ ...base, tensors: vectors(1, 1, 1), layers: [layer('a', [0], 1), layer('a', [1], 2)] }),
+      ),
     ).toBe('DUPLICATE_NAME');
     expect(
-      codeOf(() => buildNetwork({ ...base, tensors: vectors(1, 1, 1), layers: [layer('a', [0], 2), layer('b', [0], 2)] })),
+      codeOf(() =>
+        buildNetwork({ ...base, tensors: vectors(1, 1, 1), layers: [layer('a', [0], 2), layer('b', [0], 2)] }),
+      ),
     ).toBe('DUPLICATE_PRODUCER');
     expect(
-      codeOf(() => buildNetwork({ ...base, tensors: vectors(1, 1, 1), layers: [layer('a', [0], 1), layer('b', [9], 2)] })),
+      codeOf(() =>
+        buildNetwork({ ...base, tensors: vectors(1, 1, 1), layers: [layer('a', [0], 1), layer('b', [9], 2)] }),
+      ),
     ).toBe('UNKNOWN_TENSOR');
     expect(
       codeOf(() =>
-        buildNetwork({ ...base, tensors: vectors(1, 1, 1), layers: [layer('a', [0], 1, { macs: NaN }), layer('b', [1], 2)] }),
+        buildNetwork({
+          ...base,
+          tensors: vectors(1, 1, 1),
+          layers: [layer('a', [0], 1, { macs: NaN }), layer('b', [1], 2)],
+        }),
       ),
     ).toBe('BAD_NUMBER');
     expect(

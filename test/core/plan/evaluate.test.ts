@@ -32,7 +32,10 @@ describe('evaluatePlan', () => {
   it('charges idle power over the period, active power while busy and link energy per byte', () => {
     const platform = twoProcessors();
     const t = buildCostTables(chain(), platform);
-    const e = evaluatePlan(t, planFromSpec({ cuts: [1], procs: ['fast', 'slow'], units: [1, 2] }, 3, unitsOf(platform)));
+    const e = evaluatePlan(
+      t,
+      planFromSpec({ cuts: [1], procs: ['fast', 'slow'], units: [1, 2] }, 3, unitsOf(platform)),
+    );
     const period = e.metrics.periodMs;
     const [s0, s1] = e.stages;
     const expected =
@@ -56,7 +59,10 @@ describe('evaluatePlan', () => {
 
   it('reports a slow overlapping link as the bottleneck', () => {
     const platform = twoProcessors({ link: { bandwidthGBs: 1e-9 } });
-    const e = evaluatePlan(buildCostTables(residual(), platform), planFromSpec({ cuts: [2], procs: ['fast', 'slow'] }, 5, unitsOf(platform)));
+    const e = evaluatePlan(
+      buildCostTables(residual(), platform),
+      planFromSpec({ cuts: [2], procs: ['fast', 'slow'] }, 5, unitsOf(platform)),
+    );
     expect(e.metrics.bottleneck.kind).toBe('transfer');
     expect(e.metrics.periodMs).toBeCloseTo((192 / 1) * 1000, 6); // 192 B at 1 B/s
   });
@@ -64,10 +70,7 @@ describe('evaluatePlan', () => {
   it('reports units exceeded, unsupported ops, memory and unknown processors without throwing', () => {
     const platform: Platform = {
       ...twoProcessors(),
-      processors: [
-        proc('fast', { supports: ['conv'], memoryMB: 1e-6 }),
-        proc('slow', { units: 4 }),
-      ],
+      processors: [proc('fast', { supports: ['conv'], memoryMB: 1e-6 }), proc('slow', { units: 4 })],
     };
     const t = buildCostTables(residual(), platform);
     const e = evaluatePlan(t, {
@@ -125,7 +128,10 @@ describe('evaluatePlan', () => {
     it('never reports FPS above 1 / the slowest stage compute', () => {
       fc.assert(
         fc.property(cases, ([net, platform, spec]) => {
-          const e = evaluatePlan(buildCostTables(net, platform), planFromSpec(spec, net.layers.length, unitsOf(platform)));
+          const e = evaluatePlan(
+            buildCostTables(net, platform),
+            planFromSpec(spec, net.layers.length, unitsOf(platform)),
+          );
           const slowest = Math.max(...e.stages.map((s) => s.computeMs));
           expect(e.metrics.fps).toBeLessThanOrEqual((1000 / slowest) * (1 + 1e-12));
         }),
@@ -135,7 +141,10 @@ describe('evaluatePlan', () => {
     it("never reports energy below the sum of the stages' active energy", () => {
       fc.assert(
         fc.property(cases, ([net, platform, spec]) => {
-          const e = evaluatePlan(buildCostTables(net, platform), planFromSpec(spec, net.layers.length, unitsOf(platform)));
+          const e = evaluatePlan(
+            buildCostTables(net, platform),
+            planFromSpec(spec, net.layers.length, unitsOf(platform)),
+          );
           const active = e.stages.reduce((a, s) => a + s.activeEnergyMj, 0);
           if (e.problems.some((p) => p.code === 'UNITS_EXCEEDED')) return; // over-subscribed units have no physical energy
           expect(e.metrics.energyPerFrameMj).toBeGreaterThanOrEqual(active * (1 - 1e-12));
@@ -146,7 +155,10 @@ describe('evaluatePlan', () => {
     it('gives stage times equal to the sum of per-layer roofline times', () => {
       fc.assert(
         fc.property(cases, ([net, platform, spec]) => {
-          const e = evaluatePlan(buildCostTables(net, platform), planFromSpec(spec, net.layers.length, unitsOf(platform)));
+          const e = evaluatePlan(
+            buildCostTables(net, platform),
+            planFromSpec(spec, net.layers.length, unitsOf(platform)),
+          );
           for (const s of e.stages) {
             const p = platform.processors.find((q) => q.id === s.processor)!;
             let sum = 0;
@@ -161,14 +173,20 @@ describe('evaluatePlan', () => {
     it('has a period no shorter than any stage or overlapping transfer', () => {
       fc.assert(
         fc.property(cases, ([net, platform, spec]) => {
-          const e = evaluatePlan(buildCostTables(net, platform), planFromSpec(spec, net.layers.length, unitsOf(platform)));
+          const e = evaluatePlan(
+            buildCostTables(net, platform),
+            planFromSpec(spec, net.layers.length, unitsOf(platform)),
+          );
           for (const s of e.stages) {
             expect(e.metrics.periodMs).toBeGreaterThanOrEqual(s.busyMs);
             if (s.transferOverlaps) expect(e.metrics.periodMs).toBeGreaterThanOrEqual(s.transferMs);
           }
-          expect(Math.max(...e.stages.map((s) => s.busyMs), ...e.stages.filter((s) => s.transferOverlaps).map((s) => s.transferMs))).toBe(
-            e.metrics.periodMs,
-          );
+          expect(
+            Math.max(
+              ...e.stages.map((s) => s.busyMs),
+              ...e.stages.filter((s) => s.transferOverlaps).map((s) => s.transferMs),
+            ),
+          ).toBe(e.metrics.periodMs);
         }),
       );
     });

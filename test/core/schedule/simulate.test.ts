@@ -14,7 +14,10 @@ const unitsOf = (platform: Platform) => (id: string) => platform.processors.find
 describe('simulate', () => {
   it('produces one box per stage and frame plus link boxes, in lanes for processors and links', () => {
     const platform = twoProcessors();
-    const e = evaluatePlan(buildCostTables(chain(), platform), planFromSpec({ cuts: [1], procs: ['fast', 'slow'] }, 3, unitsOf(platform)));
+    const e = evaluatePlan(
+      buildCostTables(chain(), platform),
+      planFromSpec({ cuts: [1], procs: ['fast', 'slow'] }, 3, unitsOf(platform)),
+    );
     const s = simulate(e, { frames: 10 });
     expect(s.lanes.map((l) => l.kind)).toEqual(['processor', 'link', 'processor']);
     expect(s.start.length).toBe(30);
@@ -25,7 +28,10 @@ describe('simulate', () => {
 
   it('shows a non-overlapping transfer as blocked boxes on the sender and receiver', () => {
     const platform = twoProcessors({ link: { overlapsCompute: false } });
-    const e = evaluatePlan(buildCostTables(chain(), platform), planFromSpec({ cuts: [1], procs: ['fast', 'slow'] }, 3, unitsOf(platform)));
+    const e = evaluatePlan(
+      buildCostTables(chain(), platform),
+      planFromSpec({ cuts: [1], procs: ['fast', 'slow'] }, 3, unitsOf(platform)),
+    );
     const s = simulate(e, { frames: 3 });
     const blocked = [...s.kind].filter((k) => k === EVENT_KIND.blocked).length;
     expect(blocked).toBe(6);
@@ -33,7 +39,10 @@ describe('simulate', () => {
 
   it('paces frames at the input interval when input is slower than the pipeline', () => {
     const platform = twoProcessors();
-    const e = evaluatePlan(buildCostTables(chain(), platform), planFromSpec({ cuts: [1], procs: ['fast', 'slow'] }, 3, unitsOf(platform)));
+    const e = evaluatePlan(
+      buildCostTables(chain(), platform),
+      planFromSpec({ cuts: [1], procs: ['fast', 'slow'] }, 3, unitsOf(platform)),
+    );
     const s = simulate(e, { frames: 5, inputIntervalMs: 1 });
     expect(measuredPeriodMs(s)).toBeCloseTo(1, 12);
   });
@@ -42,11 +51,19 @@ describe('simulate', () => {
     const cases = fc
       .tuple(arbNetwork(10), arbPlatform(4), fc.integer({ min: 1, max: 3 }))
       .chain(([net, platform, q]) =>
-        fc.tuple(fc.constant(net), fc.constant(platform), fc.constant(q), arbPlanSpec(net.layers.length, platform.processors)),
+        fc.tuple(
+          fc.constant(net),
+          fc.constant(platform),
+          fc.constant(q),
+          arbPlanSpec(net.layers.length, platform.processors),
+        ),
       );
     fc.assert(
       fc.property(cases, ([net, platform, q, spec]) => {
-        const e = evaluatePlan(buildCostTables(net, platform), planFromSpec(spec, net.layers.length, unitsOf(platform)));
+        const e = evaluatePlan(
+          buildCostTables(net, platform),
+          planFromSpec(spec, net.layers.length, unitsOf(platform)),
+        );
         const frames = 8 * (e.stages.length * 2 + 2);
         const s = simulate(e, { frames, queueCapacity: q });
         expect(measuredPeriodMs(s)).toBeCloseTo(e.metrics.periodMs, 6);

@@ -1,0 +1,17 @@
+import { run } from './run';
+
+/** Entry point of `npm run cli`: prints the result, or one error line and a non-zero exit. */
+function main(): void {
+  try {
+    const { stdout, code } = run(process.argv.slice(2));
+    process.stdout.write(stdout + '\n');
+    process.exitCode = code;
+  } catch (e) {
+    // One line, naming the problem; the stack is noise for a CLI user.
+    const message = e instanceof Error ? e.message : String(e);
+    process.stderr.write(`error: ${message.split('\n')[0]}\n`);
+    process.exitCode = 2;
+  }
+}
+
+main();

@@ -1,0 +1,53 @@
+import { ExplorerError } from '../core/errors';
+import type { Network } from '../core/model/types';
+import { platformById } from '../core/platform/presets';
+import { zooNetwork } from '../core/zoo';
+import { parseArgs, positional, required, type Args } from './args';
+import { models, platforms } from './commands/catalogue';
+import { evaluate } from './commands/evaluate';
+import { stats } from './commands/stats';
+
+const USAGE = `Usage: npm run cli -- <command> [options]
+
+Commands:
+  models                         the built-in networks
+  platforms                      the platform presets and their processors
+  stats <model>                  totals and every layer of a network
+  evaluate <model> --platform <id> --cuts 12,40 --procs big,gpu,npu [--units 4,1,1]
+                                 metrics of one plan (cut c splits before layer c; --cuts '' = one stage)
+  evaluate <model> --platform <id> --plans FILE
+                                 one JSON plan {cuts, procs, units} per line in, one JSON answer per line out
+
+Options:
+  --json                         machine-readable output`;
+
+/** Resolves a model reference (a zoo id for now). */
+function resolveModel(ref: string): Network {
+  return zooNetwork(ref);
+}
+
+/** Runs one command; returns what to print and the exit code. Never exits the process itself. */
+export function run(argv: readonly string[]): { stdout: string; code: number } {
+  const args: Args = parseArgs(argv);
+  const json = args.flags.get('json') === 'true';
+  const command = args.positionals[0];
+  switch (command) {
+    case 'models':
+      return { stdout: models(json), code: 0 };
+    case 'platforms':
+      return { stdout: platforms(json), code: 0 };
+    case 'stats':
+      return { stdout: stats(resolveModel(positional(args, 1, 'model')), json), code: 0 };
+    case 'evaluate': {
+      const net = resolveModel(positional(args, 1, 'model'));
+      const platform = platformById(required(args, 'platform'));
+      const { out, failed } = evaluate(net, platform, args, json);
+      return { stdout: out, code: failed ? 1 : 0 };
+    }
+    case undefined:
+    case 'help':
+      return { stdout: USAGE, code: 0 };
+    default:
+      throw new ExplorerError('BAD_ARGUMENT', `unknown command "${command}"; run without arguments for help`);
+  }
+}

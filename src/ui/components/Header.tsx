@@ -1,0 +1,39 @@
+import { PRESETS } from '../../core/platform/presets';
+import { ZOO } from '../../core/zoo';
+import { useStore } from '../../state/store';
+
+/** Title bar with the network and platform pickers. */
+export function Header() {
+  const modelId = useStore((s) => s.modelId);
+  const platformId = useStore((s) => s.platform.id);
+  const selectModel = useStore((s) => s.selectModel);
+  const selectPlatform = useStore((s) => s.selectPlatform);
+  return (
+    <header className="header">
+      <h1>
+        DNN Partition Explorer
+        <span className="subtitle">pipeline a network across a device&apos;s processors</span>
+      </h1>
+      <label>
+        Network
+        <select data-testid="model-picker" value={modelId} onChange={(e) => selectModel(e.target.value)}>
+          {ZOO.map((z) => (
+            <option key={z.id} value={z.id}>
+              {z.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Platform
+        <select data-testid="platform-picker" value={platformId} onChange={(e) => selectPlatform(e.target.value)}>
+          {PRESETS.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </label>
+    </header>
+  );
+}
