@@ -19,7 +19,7 @@ export interface StageMetrics {
   readonly transferBytes: number;
   /** Whether the outgoing transfer runs on a DMA link beside compute. */
   readonly transferOverlaps: boolean;
-  /** Time the stage's processor units are occupied per frame (compute plus non-overlapping transfers in and out). */
+  /** Time the stage's processor units are occupied per frame: compute plus its outgoing transfer when that has no DMA. */
   readonly busyMs: number;
   /** Active energy of the stage per frame: its share of active power x busy time. */
   readonly activeEnergyMj: number;
@@ -102,10 +102,10 @@ export function evaluatePlan(t: CostTables, plan: Plan): Evaluation {
     xferBytes[i] = x.bytes;
     linkEnergyMj += x.mj;
     if (x.link && !x.link.overlapsCompute) {
-      // The transfer occupies the sender and the receiver.
+      // No DMA: the sender's thread pushes the tensor into the receiver's (double-buffered) input,
+      // so the sender is occupied and the receiver keeps computing the previous frame.
       xferOverlap[i] = false;
       busy[i]! += x.ms;
-      busy[i + 1]! += x.ms;
     }
   }
 

@@ -1,5 +1,6 @@
 import type { CostTables } from '../cost/tables';
 import { linkFor } from '../cost/tables';
+import type { Processor } from '../platform/types';
 import type { Plan } from './types';
 
 export type ProblemCode =
@@ -28,6 +29,11 @@ export function stageMemoryBytes(t: CostTables, p: number, from: number, to: num
   return (t.weightPrefix[to]! - t.weightPrefix[from]! + t.liveBytes.query(from, to)) * t.scale[p]!;
 }
 
+/** Bytes a stage on k units of a processor may use: its share of the processor's memory. O(1). */
+export function stageMemoryBudgetBytes(proc: Processor, k: number): number {
+  return (proc.memoryMB * 1e6 * k) / proc.units;
+}
+
 /**
  * Every reason the plan cannot run as given, in stage order. An empty list
  * means valid. Plans with problems are still shown, never silently fixed.
@@ -40,7 +46,6 @@ export function planProblems(t: CostTables, plan: Plan): PlanProblem[] {
     problems.push({ code: 'COVERAGE', message: `The stages must cover layers 0..${t.n - 1} in order.` });
   }
   const unitsUsed = new Map<number, number>();
-  const memoryUsed = new Map<number, number>();
   stages.forEach((s, i) => {
     const label = `Stage ${i + 1}`;
     if (i > 0 && s.from !== stages[i - 1]!.to) {
@@ -75,7 +80,15 @@ export function planProblems(t: CostTables, plan: Plan): PlanProblem[] {
           message: `${label}: ${proc.name} cannot run ${unsupported} layer(s), first "${first}".`,
         });
       }
-      memoryUsed.set(p, (memoryUsed.get(p) ?? 0) + stageMemoryBytes(t, p, s.from, s.to));
+      const used = stageMemoryBytes(t, p, s.from, s.to);
+      const budget = stageMemoryBudgetBytes(proc, s.units);
+      if (used > budget) {
+        problems.push({
+          code: 'MEMORY_EXCEEDED',
+          stage: i,
+          message: `${label} needs ${(used / 1e6).toFixed(1)} MB but ${s.units} of ${proc.name}'s ${proc.units} unit(s) have ${(budget / 1e6).toFixed(1)} MB.`,
+        });
+      }
     }
     if (i > 0) {
       const q = t.processorIndex.get(stages[i - 1]!.processor);
@@ -94,15 +107,6 @@ export function planProblems(t: CostTables, plan: Plan): PlanProblem[] {
       problems.push({
         code: 'UNITS_EXCEEDED',
         message: `${proc.name} is given ${used} units across stages but has ${proc.units}.`,
-      });
-    }
-  }
-  for (const [p, used] of memoryUsed) {
-    const proc = t.processors[p]!;
-    if (used > proc.memoryMB * 1e6) {
-      problems.push({
-        code: 'MEMORY_EXCEEDED',
-        message: `${proc.name} needs ${(used / 1e6).toFixed(1)} MB but has ${proc.memoryMB} MB.`,
       });
     }
   }

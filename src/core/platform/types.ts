@@ -33,7 +33,10 @@ export interface Processor {
   readonly supports: readonly OpClass[];
   /** Data type it computes in; activation and weight bytes scale from the network's dtype. */
   readonly dtype: DType;
-  /** Memory available for weights and activations, MB (1e6 bytes). */
+  /**
+   * Memory for weights and activations, MB (1e6 bytes). A stage on k of the processor's units may
+   * use k / units of it, so stages sharing a processor never oversubscribe it.
+   */
   readonly memoryMB: number;
   /** Power with all units busy, watts. */
   readonly activePowerW: number;
@@ -59,7 +62,10 @@ export interface Link {
   readonly latencyUs: number;
   /** Energy per byte moved, picojoules. */
   readonly energyPjPerByte: number;
-  /** True when a DMA engine moves data while both processors compute; false when the transfer occupies sender and receiver. */
+  /**
+   * True when a DMA engine moves data while both processors compute (the transfer is its own
+   * resource); false when the sender's thread pushes it, occupying the sender for the transfer.
+   */
   readonly overlapsCompute: boolean;
 }
 

@@ -1,7 +1,7 @@
 import type { Evaluation } from '../plan/evaluate';
 
 /** What a Gantt box shows. */
-export const EVENT_KIND = { compute: 0, transfer: 1, blocked: 2 } as const;
+export const EVENT_KIND = { compute: 0, transfer: 1, send: 2 } as const;
 
 export interface Lane {
   readonly id: string;
@@ -46,10 +46,10 @@ export interface SimulateOptions {
  * Resources form a line: stage 0, its outgoing link, stage 1, ... Each stage
  * and each DMA link serves frames in order; a buffer of `queueCapacity`
  * frames sits between consecutive resources and a resource holds a finished
- * frame until the next buffer has room (blocking after service). A link that
- * does not overlap compute is a rendezvous: the transfer starts when the
- * sender has finished and the receiver is free, and occupies both (shown as
- * `blocked` boxes on their lanes). Same-processor hand-offs have no link.
+ * frame until the next buffer has room (blocking after service). A link
+ * without DMA is a push: the sender's thread moves the tensor into the
+ * receiver's buffer once it has room, and the sender is occupied until the
+ * transfer ends (a `send` box on its lane). Same-processor hand-offs have no link.
  *
  * Why a recurrence instead of an event queue: with deterministic times and
  * FIFO resources on a line, every start time is a max over two or three
@@ -65,7 +65,7 @@ export function simulate(evaluation: Evaluation, options: SimulateOptions): Sche
 
   // Resources in line order; `link` resources exist only for real transfers.
   interface Resource {
-    kind: 'stage' | 'dma' | 'rendezvous';
+    kind: 'stage' | 'dma' | 'push';
     stage: number;
     ms: number;
     lane: number;
@@ -92,7 +92,7 @@ export function simulate(evaluation: Evaluation, options: SimulateOptions): Sche
         stage: i,
       });
       resources.push({
-        kind: s.transferOverlaps ? 'dma' : 'rendezvous',
+        kind: s.transferOverlaps ? 'dma' : 'push',
         stage: i,
         ms: s.transferMs,
         lane: lanes.length - 1,
@@ -111,32 +111,30 @@ export function simulate(evaluation: Evaluation, options: SimulateOptions): Sche
     frameArrival[f] = f * interval;
     for (let j = 0; j < R; j++) {
       const r = resources[j]!;
-      const free = f > 0 ? depart[j]![f - 1]! : 0;
-      if (r.kind === 'rendezvous') {
-        // Sender finished computing, link idle, and the receiver released its previous frame.
-        const receiverFree = f > 0 ? depart[j + 1]![f - 1]! : 0;
-        start[j]![f] = Math.max(end[j - 1]![f]!, free, receiverFree);
+      const next = resources[j + 1];
+      // Blocking after service: frame f may enter the buffer before resource j + 1 once frame f - Q has left it.
+      const room = next && f >= Q ? start[j + 1]![f - Q]! : 0;
+      if (r.kind === 'push') {
+        // The sender (resource j - 1) finished computing; the transfer waits for room at the receiver.
+        start[j]![f] = Math.max(end[j - 1]![f]!, room);
         end[j]![f] = start[j]![f]! + r.ms;
         depart[j]![f] = end[j]![f]!;
-        depart[j - 1]![f] = end[j]![f]!; // the sender is held through the transfer
+        depart[j - 1]![f] = end[j]![f]!; // the sender is occupied until the push completes
         continue;
       }
-      const prev = j > 0 ? resources[j - 1]! : undefined;
-      const ready =
-        prev === undefined ? frameArrival[f]! : prev.kind === 'rendezvous' ? end[j - 1]![f]! : depart[j - 1]![f]!;
+      const ready = j === 0 ? frameArrival[f]! : depart[j - 1]![f]!;
+      const free = f > 0 ? depart[j]![f - 1]! : 0;
       start[j]![f] = Math.max(ready, free);
       end[j]![f] = start[j]![f]! + r.ms;
-      // Blocking after service: frame f enters the next buffer once frame f - Q has left it.
-      const next = resources[j + 1];
-      const blockedUntil = next && next.kind !== 'rendezvous' && f >= Q ? start[j + 1]![f - Q]! : 0;
-      depart[j]![f] = Math.max(end[j]![f]!, blockedUntil);
+      // Before a push, the push itself sets this resource's departure.
+      depart[j]![f] = next?.kind === 'push' ? end[j]![f]! : Math.max(end[j]![f]!, room);
     }
     frameDone[f] = end[R - 1]![f]!;
   }
 
-  // Pack boxes into columns: one per (resource, frame), plus sender/receiver boxes for rendezvous transfers.
+  // Pack boxes into columns: one per (resource, frame), plus a send box on the sender's lane for each push.
   let rows = R * F;
-  for (const r of resources) if (r.kind === 'rendezvous') rows += 2 * F;
+  for (const r of resources) if (r.kind === 'push') rows += F;
   const out = {
     start: new Float64Array(rows),
     end: new Float64Array(rows),
@@ -160,10 +158,7 @@ export function simulate(evaluation: Evaluation, options: SimulateOptions): Sche
     for (let f = 0; f < F; f++) {
       const kind = r.kind === 'stage' ? EVENT_KIND.compute : EVENT_KIND.transfer;
       push(start[j]![f]!, end[j]![f]!, r.lane, r.stage, f, kind);
-      if (r.kind === 'rendezvous') {
-        push(start[j]![f]!, end[j]![f]!, resources[j - 1]!.lane, r.stage, f, EVENT_KIND.blocked);
-        push(start[j]![f]!, end[j]![f]!, resources[j + 1]!.lane, r.stage + 1, f, EVENT_KIND.blocked);
-      }
+      if (r.kind === 'push') push(start[j]![f]!, end[j]![f]!, resources[j - 1]!.lane, r.stage, f, EVENT_KIND.send);
     }
   }
   return { lanes, ...out, frameArrival, frameDone, makespanMs: frameDone[F - 1]! };

@@ -26,15 +26,16 @@ describe('simulate', () => {
     for (let i = 0; i < s.start.length; i++) expect(s.end[i]).toBeGreaterThanOrEqual(s.start[i]!);
   });
 
-  it('shows a non-overlapping transfer as blocked boxes on the sender and receiver', () => {
+  it('shows a transfer without DMA as a send box on the sender lane', () => {
     const platform = twoProcessors({ link: { overlapsCompute: false } });
     const e = evaluatePlan(
       buildCostTables(chain(), platform),
       planFromSpec({ cuts: [1], procs: ['fast', 'slow'] }, 3, unitsOf(platform)),
     );
     const s = simulate(e, { frames: 3 });
-    const blocked = [...s.kind].filter((k) => k === EVENT_KIND.blocked).length;
-    expect(blocked).toBe(6);
+    const sends = [...s.kind].map((k, i) => [k, s.lane[i]]).filter(([k]) => k === EVENT_KIND.send);
+    expect(sends).toHaveLength(3);
+    expect(sends.every(([, lane]) => lane === 0)).toBe(true);
   });
 
   it('paces frames at the input interval when input is slower than the pipeline', () => {
