@@ -19,6 +19,8 @@ export const ERROR_CODES = {
   BAD_CUTS: 'Cuts must be distinct integers in increasing order, each between 1 and the layer count - 1.',
   BAD_PLAN: 'The plan does not fit the network or platform.',
   BAD_ARGUMENT: 'A command-line argument is missing or malformed.',
+  CANCELLED: 'The search was cancelled by a newer request.',
+  INFEASIBLE: 'No plan satisfies the constraints. Relax the FPS target, the stage limit, the pins or the memory.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -42,8 +42,10 @@ export interface Metrics {
   readonly periodMs: number;
   /** One frame through an idle pipeline: all computes plus all transfers. */
   readonly latencyMs: number;
-  /** Idle power of every processor over a period, plus active energy of stages, plus link energy. */
+  /** Idle power of every processor over a frame interval, plus active energy of stages, plus link energy. */
   readonly energyPerFrameMj: number;
+  /** Time between frames: the period, or the input interval when input is slower. */
+  readonly frameIntervalMs: number;
   readonly avgPowerW: number;
   readonly bottleneck: Bottleneck;
   /** Best single processor's period divided by this plan's period. */
@@ -53,6 +55,16 @@ export interface Metrics {
   readonly bestSinglePeriodMs: number;
   /** Busy fraction of each processor's units over a period, keyed by processor id (0 for unused). */
   readonly utilization: Readonly<Record<string, number>>;
+}
+
+/** How frames arrive. */
+export interface EvaluateOptions {
+  /**
+   * Input rate (a camera's FPS). When set and slower than the pipeline, each frame's idle energy
+   * accrues over 1000 / inputFps ms instead of the period. Omitted: frames arrive as fast as the
+   * pipeline takes them.
+   */
+  readonly inputFps?: number;
 }
 
 export interface Evaluation {
@@ -70,7 +82,7 @@ export interface Evaluation {
  * Complexity: O(stages + processors); no per-layer work.
  * @example evaluatePlan(tables, planFromSpec({ cuts: [80], procs: ['big', 'npu'] }, n, unitsOf)).metrics.fps
  */
-export function evaluatePlan(t: CostTables, plan: Plan): Evaluation {
+export function evaluatePlan(t: CostTables, plan: Plan, options: EvaluateOptions = {}): Evaluation {
   const problems = planProblems(t, plan);
   const stages = plan.stages;
   const S = stages.length;
@@ -132,8 +144,10 @@ export function evaluatePlan(t: CostTables, plan: Plan): Evaluation {
 
   const P = t.processors.length;
   const busyUnitMs = new Float64Array(P);
+  const inputIntervalMs = options.inputFps && options.inputFps > 0 ? 1000 / options.inputFps : 0;
+  const frameIntervalMs = Math.max(periodMs, inputIntervalMs);
   let energyMj = linkEnergyMj;
-  for (let p = 0; p < P; p++) energyMj += t.processors[p]!.idlePowerW * periodMs; // W x ms = mJ
+  for (let p = 0; p < P; p++) energyMj += t.processors[p]!.idlePowerW * frameIntervalMs; // W x ms = mJ
   const stageMetrics: StageMetrics[] = stages.map((s, i) => {
     const p = procIdx[i]!;
     let activeEnergyMj = 0;
@@ -174,7 +188,8 @@ export function evaluatePlan(t: CostTables, plan: Plan): Evaluation {
       periodMs,
       latencyMs,
       energyPerFrameMj: energyMj,
-      avgPowerW: energyMj / periodMs,
+      frameIntervalMs,
+      avgPowerW: energyMj / frameIntervalMs,
       bottleneck,
       speedupOverBestSingle: best.ms / periodMs,
       bestSingleProcessor: best.id,
