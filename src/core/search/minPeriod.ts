@@ -13,6 +13,10 @@ export interface MinPeriodOptions {
   readonly pins?: Pins;
   /** A period some valid plan reaches; states above it are pruned. */
   readonly upperBoundMs?: number;
+  /** Only let a stage take all of its processor's units. */
+  readonly wholeProcessors?: boolean;
+  /** allowedEnds[c] = 1 where a stage may end (n always may); a coarse grid gives a fast upper bound. */
+  readonly allowedEnds?: Uint8Array;
   readonly onProgress?: (fraction: number) => void;
   readonly isCancelled?: () => boolean;
 }
@@ -32,6 +36,40 @@ export interface MinPeriodOptions {
  * Complexity: O(n * |U| * sum(units) * P * log n) time, |U| = prod(units_p + 1);
  * O(records) memory. Returns undefined when no plan satisfies the constraints.
  */
+/**
+ * The exact search in passes that bound each other from above: stage ends on a
+ * grid of about `gridSize` positions (plus pinned cuts) with whole processors,
+ * then with any unit counts, then everywhere. Each pass's plan is valid, so
+ * its period prunes the next pass; the last pass is the exact search.
+ */
+export function searchMinPeriodFast(
+  t: CostTables,
+  options: MinPeriodOptions = {},
+  gridSize = 96,
+): { plan: Plan; periodMs: number } | undefined {
+  if (t.n <= gridSize * 2) return searchMinPeriod(t, options);
+  const grid = new Uint8Array(t.n + 1);
+  for (let i = 1; i < gridSize; i++) grid[Math.round((i * t.n) / gridSize)] = 1;
+  for (const c of options.pins?.cuts ?? []) grid[c] = 1;
+  const report = options.onProgress;
+  const quiet = { ...options };
+  delete (quiet as { onProgress?: unknown }).onProgress;
+  let ub = options.upperBoundMs ?? Infinity;
+  if (t.processors.some((p) => p.units > 1)) {
+    const wholeOnGrid = searchMinPeriod(t, { ...quiet, allowedEnds: grid, wholeProcessors: true, upperBoundMs: ub });
+    if (wholeOnGrid) ub = Math.min(ub, wholeOnGrid.periodMs);
+  }
+  report?.(0.05);
+  const onGrid = searchMinPeriod(t, { ...quiet, allowedEnds: grid, upperBoundMs: ub });
+  if (onGrid) ub = Math.min(ub, onGrid.periodMs);
+  report?.(0.15);
+  return searchMinPeriod(t, {
+    ...quiet,
+    upperBoundMs: ub,
+    ...(report ? { onProgress: (f: number) => report(0.15 + 0.85 * f) } : {}),
+  });
+}
+
 export function searchMinPeriod(t: CostTables, options: MinPeriodOptions = {}): { plan: Plan; periodMs: number } | undefined {
   const n = t.n;
   const P = t.processors.length;
@@ -53,6 +91,7 @@ export function searchMinPeriod(t: CostTables, options: MinPeriodOptions = {}): 
 
   const stairs: (MinMaxStaircase | undefined)[] = new Array(nStates * K);
   const active: number[] = [];
+  const minK = (r: number): number => (options.wholeProcessors ? units[r]! : 1);
   const addCandidate = (state: number, k: number, c: number, a: number, rec: number): void => {
     const key = state * K + k - 1;
     let st = stairs[key];
@@ -62,7 +101,7 @@ export function searchMinPeriod(t: CostTables, options: MinPeriodOptions = {}): 
     }
     st.push(c, a, rec);
   };
-  for (let r = 0; r < P; r++) for (let k = 1; k <= units[r]!; k++) addCandidate(r, k, 0, 0, root);
+  for (let r = 0; r < P; r++) for (let k = minK(r); k <= units[r]!; k++) addCandidate(r, k, 0, 0, root);
 
   const bestVal = new Float64Array(nStates).fill(Infinity);
   const bestPrev = new Int32Array(nStates);
@@ -78,6 +117,7 @@ export function searchMinPeriod(t: CostTables, options: MinPeriodOptions = {}): 
       options.onProgress?.(end / n);
     }
     windows.advance(end);
+    if (end < n && options.allowedEnds && options.allowedEnds[end] !== 1) continue;
     const crossing = t.crossing[end]!;
     for (let ai = 0; ai < active.length; ai++) {
       const key = active[ai]!;
@@ -91,8 +131,12 @@ export function searchMinPeriod(t: CostTables, options: MinPeriodOptions = {}): 
       const st = stairs[key]!;
       const from = st.firstAtOrAfter(lo);
       if (from >= st.len) continue;
+      // Cheapest possible outcome for any start: the first candidate in range bounds A from below,
+      // the last one bounds the stage's compute from below. Above the bound there is nothing to gain.
+      if (st.val[from]! > ub) continue;
       const prefix = t.timePrefix[r]![k - 1]!;
       const base = prefix[end]!;
+      if (base - prefix[st.pos[st.len - 1]!]! > ub) continue;
       if (end === n) {
         const v = st.query(from, base, prefix);
         if (v < finalVal) {
@@ -104,21 +148,31 @@ export function searchMinPeriod(t: CostTables, options: MinPeriodOptions = {}): 
       if (limited && s + 1 >= S) continue;
       const U2 = space.add(U, r, k);
       const stateBase = ((limited ? s + 1 : 0) * NU + U2) * P;
+      // Queries depend on the next processor only through z; DMA and same-processor hand-offs share
+      // z = base, and links of equal speed share z too, so remember the last answer.
+      let lastZ = NaN;
+      let lastV = Infinity;
+      let lastArg = -1;
       for (let r2 = 0; r2 < P; r2++) {
         if (space.room[U2 * P + r2] === 0) continue;
         const pair = r * P + r2;
         const xms = r === r2 ? 0 : links.latencyMs[pair]! + links.msPerByte[pair]! * crossing;
-        if (xms === Infinity) continue;
+        if (xms > ub) continue; // no link (Infinity), or a transfer slower than a known plan's period
         const dma = r === r2 || links.overlaps[pair] === 1;
-        let v = st.query(from, dma ? base : base + xms, prefix);
-        if (dma && xms > v) v = xms;
+        const z = dma ? base : base + xms;
+        if (z !== lastZ) {
+          lastZ = z;
+          lastV = st.query(from, z, prefix);
+          lastArg = st.argmin;
+        }
+        const v = dma && xms > lastV ? xms : lastV;
         if (v > ub) continue;
         const state2 = stateBase + r2;
         if (v < bestVal[state2]!) {
           if (bestVal[state2] === Infinity) touched.push(state2);
           bestVal[state2] = v;
-          bestPrev[state2] = st.rec[st.argmin]!;
-          bestFrom[state2] = st.pos[st.argmin]!;
+          bestPrev[state2] = st.rec[lastArg]!;
+          bestFrom[state2] = st.pos[lastArg]!;
           bestStage[state2] = r * K + k - 1;
         }
       }
@@ -129,7 +183,7 @@ export function searchMinPeriod(t: CostTables, options: MinPeriodOptions = {}): 
       const r2 = state2 % P;
       const U2 = ((state2 - r2) / P) % NU;
       const room = space.room[U2 * P + r2]!;
-      for (let k2 = 1; k2 <= room; k2++) addCandidate(state2, k2, end, bestVal[state2]!, rec);
+      for (let k2 = minK(r2); k2 <= room; k2++) addCandidate(state2, k2, end, bestVal[state2]!, rec);
       bestVal[state2] = Infinity;
     }
     touched.length = 0;
