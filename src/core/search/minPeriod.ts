@@ -70,7 +70,10 @@ export function searchMinPeriodFast(
   });
 }
 
-export function searchMinPeriod(t: CostTables, options: MinPeriodOptions = {}): { plan: Plan; periodMs: number } | undefined {
+export function searchMinPeriod(
+  t: CostTables,
+  options: MinPeriodOptions = {},
+): { plan: Plan; periodMs: number } | undefined {
   const n = t.n;
   const P = t.processors.length;
   const units = t.processors.map((p) => p.units);

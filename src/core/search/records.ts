@@ -30,7 +30,12 @@ export class Records {
   plan(t: CostTables, last: number): Plan {
     const stages: Stage[] = [];
     for (let i = last; i >= 0 && this.proc[i]! >= 0; i = this.prev[i]!) {
-      stages.push({ from: this.from[i]!, to: this.to[i]!, processor: t.processors[this.proc[i]!]!.id, units: this.units[i]! });
+      stages.push({
+        from: this.from[i]!,
+        to: this.to[i]!,
+        processor: t.processors[this.proc[i]!]!.id,
+        units: this.units[i]!,
+      });
     }
     return { stages: stages.reverse() };
   }

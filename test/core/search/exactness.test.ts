@@ -20,14 +20,20 @@ const withConstraints = arbSearchInstance(10).chain(({ net, platform }) =>
     maxStages: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
     pinCut: fc.option(fc.integer({ min: 1, max: Math.max(1, net.layers.length - 1) }), { nil: undefined }),
     pinLayer: fc.option(
-      fc.record({ layer: fc.integer({ min: 0, max: net.layers.length - 1 }), p: fc.nat(platform.processors.length - 1) }),
+      fc.record({
+        layer: fc.integer({ min: 0, max: net.layers.length - 1 }),
+        p: fc.nat(platform.processors.length - 1),
+      }),
       { nil: undefined },
     ),
     periodScale: fc.double({ min: 1, max: 3, noNaN: true }),
   }),
 );
 
-function pinsOf(t: CostTables, c: { pinCut: number | undefined; pinLayer: { layer: number; p: number } | undefined }): Pins {
+function pinsOf(
+  t: CostTables,
+  c: { pinCut: number | undefined; pinLayer: { layer: number; p: number } | undefined },
+): Pins {
   return {
     ...(c.pinCut !== undefined && c.pinCut < t.n ? { cuts: [c.pinCut] } : {}),
     ...(c.pinLayer ? { layers: [{ layer: c.pinLayer.layer, processor: t.processors[c.pinLayer.p]!.id }] } : {}),
@@ -37,7 +43,9 @@ function pinsOf(t: CostTables, c: { pinCut: number | undefined; pinLayer: { laye
 function respectsPins(t: CostTables, plan: Plan, pins: Pins): boolean {
   const cuts = plan.stages.slice(1).map((s) => s.from);
   if ((pins.cuts ?? []).some((c) => !cuts.includes(c))) return false;
-  return (pins.layers ?? []).every((l) => plan.stages.some((s) => s.from <= l.layer && l.layer < s.to && s.processor === l.processor));
+  return (pins.layers ?? []).every((l) =>
+    plan.stages.some((s) => s.from <= l.layer && l.layer < s.to && s.processor === l.processor),
+  );
 }
 
 describe('exact search against brute force', () => {
@@ -65,38 +73,41 @@ describe('exact search against brute force', () => {
     );
   });
 
-  it.each(['latency', 'energy'] as const)('min %s subject to an FPS target, with a stage limit and pins', (objective) => {
-    fc.assert(
-      fc.property(withConstraints, (c) => {
-        const t = buildCostTables(c.net, c.platform);
-        const pins = pinsOf(t, c);
-        const base = { ...(c.maxStages !== undefined ? { maxStages: c.maxStages } : {}), pins };
-        const fastest = bruteForceBest(t, (e) => e.metrics.periodMs, base);
-        if (!fastest) return;
-        // A target between the best period and three times it, so the constraint binds sometimes.
-        const T = fastest.score * c.periodScale;
-        const inputFps = 1000 / T;
-        const brute = bruteForceBest(
-          t,
-          (e) =>
-            e.metrics.periodMs > T * (1 + 1e-12)
-              ? Infinity
-              : objective === 'latency'
-                ? e.metrics.latencyMs
-                : e.metrics.energyPerFrameMj,
-          { ...base, inputFps },
-        );
-        const found = searchMinCost(t, { objective, maxPeriodMs: T, ...base });
-        expect(found).toBeDefined();
-        const e = evaluatePlan(t, found!.plan, { inputFps });
-        expect(e.valid).toBe(true);
-        expect(respectsPins(t, found!.plan, pins)).toBe(true);
-        expect(e.metrics.periodMs).toBeLessThanOrEqual(T * (1 + 1e-12));
-        const score = objective === 'latency' ? e.metrics.latencyMs : e.metrics.energyPerFrameMj;
-        expect(close(score, brute!.score)).toBe(true);
-        if (objective === 'latency') expect(close(found!.cost, score)).toBe(true);
-      }),
-      RUNS,
-    );
-  });
+  it.each(['latency', 'energy'] as const)(
+    'min %s subject to an FPS target, with a stage limit and pins',
+    (objective) => {
+      fc.assert(
+        fc.property(withConstraints, (c) => {
+          const t = buildCostTables(c.net, c.platform);
+          const pins = pinsOf(t, c);
+          const base = { ...(c.maxStages !== undefined ? { maxStages: c.maxStages } : {}), pins };
+          const fastest = bruteForceBest(t, (e) => e.metrics.periodMs, base);
+          if (!fastest) return;
+          // A target between the best period and three times it, so the constraint binds sometimes.
+          const T = fastest.score * c.periodScale;
+          const inputFps = 1000 / T;
+          const brute = bruteForceBest(
+            t,
+            (e) =>
+              e.metrics.periodMs > T * (1 + 1e-12)
+                ? Infinity
+                : objective === 'latency'
+                  ? e.metrics.latencyMs
+                  : e.metrics.energyPerFrameMj,
+            { ...base, inputFps },
+          );
+          const found = searchMinCost(t, { objective, maxPeriodMs: T, ...base });
+          expect(found).toBeDefined();
+          const e = evaluatePlan(t, found!.plan, { inputFps });
+          expect(e.valid).toBe(true);
+          expect(respectsPins(t, found!.plan, pins)).toBe(true);
+          expect(e.metrics.periodMs).toBeLessThanOrEqual(T * (1 + 1e-12));
+          const score = objective === 'latency' ? e.metrics.latencyMs : e.metrics.energyPerFrameMj;
+          expect(close(score, brute!.score)).toBe(true);
+          if (objective === 'latency') expect(close(found!.cost, score)).toBe(true);
+        }),
+        RUNS,
+      );
+    },
+  );
 });

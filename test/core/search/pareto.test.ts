@@ -1,0 +1,41 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildCostTables } from '../../../src/core/cost/tables';
+import { evaluatePlan } from '../../../src/core/plan/evaluate';
+import { allPlans } from '../../../src/core/search/bruteForce';
+import { paretoFront } from '../../../src/core/search/pareto';
+import { arbSearchInstance } from '../../fixtures/arbitraries';
+
+const EPS = 1e-9;
+type Point = readonly [period: number, energy: number];
+/** a is at least as good as b on both, up to rounding. */
+const weaklyBetter = (a: Point, b: Point) => a[0] <= b[0] * (1 + EPS) && a[1] <= b[1] * (1 + EPS);
+/** a beats b clearly on one and is no worse on the other. */
+const dominates = (a: Point, b: Point) => weaklyBetter(a, b) && (a[0] < b[0] * (1 - EPS) || a[1] < b[1] * (1 - EPS));
+
+describe('paretoFront', () => {
+  it('covers every valid plan and contains no dominated point (checked against all plans)', () => {
+    fc.assert(
+      fc.property(arbSearchInstance(8), ({ net, platform }) => {
+        const t = buildCostTables(net, platform);
+        const all: Point[] = [];
+        for (const plan of allPlans(t)) {
+          const e = evaluatePlan(t, plan);
+          if (e.valid) all.push([e.metrics.periodMs, e.metrics.energyPerFrameMj]);
+        }
+        const { front, truncated } = paretoFront(t);
+        expect(truncated).toBe(false);
+        const got: Point[] = front.map((f) => [f.evaluation.metrics.periodMs, f.evaluation.metrics.energyPerFrameMj]);
+        expect(got.length > 0).toBe(all.length > 0);
+        for (const p of all) expect(got.some((q) => weaklyBetter(q, p))).toBe(true);
+        for (const q of got) expect(all.some((p) => dominates(p, q))).toBe(false);
+        for (let i = 1; i < got.length; i++) {
+          expect(got[i]![0]).toBeGreaterThan(got[i - 1]![0]); // faster first
+          expect(got[i]![1]).toBeLessThan(got[i - 1]![1]); // and each slower point saves energy
+        }
+        for (const f of front) expect(f.evaluation.valid).toBe(true);
+      }),
+      { numRuns: 60, endOnFailure: true },
+    );
+  });
+});
