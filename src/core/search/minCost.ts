@@ -81,6 +81,8 @@ export function searchMinCost(t: CostTables, options: MinCostOptions): { plan: P
   const bestFrom = new Int32Array(nStates);
   const bestStage = new Int32Array(nStates);
   const touched: number[] = [];
+  const scratch = new Float64Array(NU);
+  const dominated = new Uint8Array(NU);
   let finalVal = Infinity;
   let finalRec = -1;
 
@@ -138,7 +140,17 @@ export function searchMinCost(t: CostTables, options: MinCostOptions): { plan: P
         }
       }
     }
+    if (touched.length > 0) {
+      for (let s = 0; s < S; s++) {
+        const slice = bestVal.subarray(s * NU * P, (s + 1) * NU * P);
+        for (let r2 = 0; r2 < P; r2++) {
+          space.markDominated(slice, P, r2, scratch, dominated);
+          for (let U = 0; U < NU; U++) if (dominated[U]) slice[U * P + r2] = Infinity;
+        }
+      }
+    }
     for (const state2 of touched) {
+      if (bestVal[state2] === Infinity) continue; // dominated by a state using fewer units
       const stage = bestStage[state2]!;
       const rec = records.add(bestPrev[state2]!, bestFrom[state2]!, end, Math.floor(stage / K), (stage % K) + 1);
       const r2 = state2 % P;

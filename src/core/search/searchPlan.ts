@@ -8,6 +8,9 @@ import { searchMinPeriodFast } from './minPeriod';
 import { paretoFront } from './pareto';
 import type { Found, Objective, SearchOptions } from './types';
 
+/** A monotonic clock in ms where the host has one (browsers, workers, Node), else the wall clock. */
+const now = (): number => (globalThis as { performance?: { now(): number } }).performance?.now() ?? Date.now();
+
 export interface SearchResult extends Found {
   readonly objective: Objective;
   readonly minFps?: number;
@@ -38,7 +41,7 @@ export function searchPlan(t: CostTables, options: SearchOptions = {}): SearchRe
     ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}),
   };
   const evalOptions: EvaluateOptions = objective === 'energy' && minFps !== undefined ? { inputFps: minFps } : {};
-  const started = performance.now();
+  const started = now();
   let plan: Plan | undefined;
   if (objective === 'fps') {
     plan = searchMinPeriodFast(t, common)?.plan;
@@ -52,7 +55,7 @@ export function searchPlan(t: CostTables, options: SearchOptions = {}): SearchRe
   } else {
     plan = searchMinCost(t, { objective, maxPeriodMs, ...common })?.plan;
   }
-  const searchMs = performance.now() - started;
+  const searchMs = now() - started;
   if (!plan) {
     throw new ExplorerError('INFEASIBLE', minFps !== undefined ? `nothing reaches ${minFps} FPS` : undefined);
   }
