@@ -49,7 +49,9 @@ export function searchMinCost(t: CostTables, options: MinCostOptions): { plan: P
   const limited = maxStages < Math.min(totalUnits, n);
   const S = limited ? maxStages : 1;
   const nStates = S * NU * P;
-  const T = options.maxPeriodMs;
+  // One part in 10^12 of slack: the plan meeting the limit exactly must not be lost to rounding
+  // (the search compares P[c] >= P[c'] + send - T where evaluation adds P[c'] - P[c] + send).
+  const T = options.maxPeriodMs * (1 + 1e-12);
   const links = pairLinks(t);
   const windows = new StageWindows(t, options.pins);
   const records = new Records();

@@ -49,8 +49,8 @@ export function paretoFront(t: CostTables, options: ParetoOptions = {}): { front
     const evaluation = evaluatePlan(t, found.plan);
     const period = evaluation.metrics.periodMs;
     met.push({ plan: found.plan, evaluation });
-    // Strictly below this period next time; guard against a rounding tie returning it again.
-    limit = Math.min(period, limit) * (1 - 1e-12);
+    // Below this period by more than rounding next time (periods within 1e-9 count as equal).
+    limit = Math.min(period, limit) * (1 - 1e-9);
     if (met.length === 1) options.onProgress?.(0.1);
     else {
       const first = met[0]!.evaluation.metrics.periodMs;
