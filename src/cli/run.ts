@@ -5,6 +5,7 @@ import { zooNetwork } from '../core/zoo';
 import { parseArgs, positional, required, type Args } from './args';
 import { models, platforms } from './commands/catalogue';
 import { evaluate } from './commands/evaluate';
+import { paretoCommand, planCommand } from './commands/plan';
 import { stats } from './commands/stats';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
@@ -17,6 +18,11 @@ Commands:
                                  metrics of one plan (cut c splits before layer c; --cuts '' = one stage)
   evaluate <model> --platform <id> --plans FILE
                                  one JSON plan {cuts, procs, units} per line in, one JSON answer per line out
+  plan <model> --platform <id> [--objective fps|latency|energy] [--min-fps X] [--max-stages K]
+       [--pin-cuts 40,80] [--pin-layers 0:npu]
+                                 the optimal plan (exact search), its metrics and the baselines
+  pareto <model> --platform <id> [--max-stages K]
+                                 every plan on the FPS / energy-per-frame Pareto front
 
 Options:
   --json                         machine-readable output`;
@@ -44,6 +50,26 @@ export function run(argv: readonly string[]): { stdout: string; code: number } {
       const { out, failed } = evaluate(net, platform, args, json);
       return { stdout: out, code: failed ? 1 : 0 };
     }
+    case 'plan':
+      return {
+        stdout: planCommand(
+          resolveModel(positional(args, 1, 'model')),
+          platformById(required(args, 'platform')),
+          args,
+          json,
+        ),
+        code: 0,
+      };
+    case 'pareto':
+      return {
+        stdout: paretoCommand(
+          resolveModel(positional(args, 1, 'model')),
+          platformById(required(args, 'platform')),
+          args,
+          json,
+        ),
+        code: 0,
+      };
     case undefined:
     case 'help':
       return { stdout: USAGE, code: 0 };

@@ -1,6 +1,7 @@
 import type { CostTables } from '../cost/tables';
 import { ExplorerError } from '../errors';
 import { evaluatePlan, type EvaluateOptions } from '../plan/evaluate';
+import { stageMemoryBudgetBytes, stageMemoryBytes } from '../plan/problems';
 import type { Plan } from '../plan/types';
 import { dataParallelBaseline, equalMacsBaseline, singleBestBaseline, type Baselines } from './baselines';
 import { searchMinCost } from './minCost';
@@ -57,7 +58,10 @@ export function searchPlan(t: CostTables, options: SearchOptions = {}): SearchRe
   }
   const searchMs = now() - started;
   if (!plan) {
-    throw new ExplorerError('INFEASIBLE', minFps !== undefined ? `nothing reaches ${minFps} FPS` : undefined);
+    throw new ExplorerError(
+      'INFEASIBLE',
+      unplaceableLayer(t) ?? (minFps !== undefined ? `nothing reaches ${minFps} FPS` : undefined),
+    );
   }
   const evaluation = evaluatePlan(t, plan, evalOptions);
   if (objective === 'fps' && minFps !== undefined && evaluation.metrics.fps < minFps) {
@@ -77,4 +81,24 @@ export function searchPlan(t: CostTables, options: SearchOptions = {}): SearchRe
     },
     searchMs,
   };
+}
+
+/**
+ * Names a layer no processor can hold on its own (unsupported everywhere, or
+ * too big for every processor's whole memory), the usual reason a search
+ * finds nothing. O(n * P).
+ */
+function unplaceableLayer(t: CostTables): string | undefined {
+  for (let i = 0; i < t.n; i++) {
+    const fits = t.processors.some(
+      (proc, p) =>
+        t.unsupportedPrefix[p]![i + 1]! === t.unsupportedPrefix[p]![i]! &&
+        stageMemoryBytes(t, p, i, i + 1) <= stageMemoryBudgetBytes(proc, proc.units),
+    );
+    if (!fits) {
+      const layer = t.network.layers[i]!;
+      return `layer ${i} "${layer.name}" (${layer.op}, ${(layer.weightBytes / 1e6).toFixed(1)} MB of weights) fits on no processor`;
+    }
+  }
+  return undefined;
 }

@@ -1,0 +1,4 @@
+import * as Comlink from 'comlink';
+import { createSearchApi } from './searchApi';
+
+Comlink.expose(createSearchApi());
