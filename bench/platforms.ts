@@ -38,3 +38,15 @@ export function eightProcessors(): Platform {
     sources: [],
   };
 }
+
+/** Three processors, one with two units, on a non-DMA link: small enough for brute force. */
+export function smallPlatform(): Platform {
+  const full = eightProcessors();
+  return {
+    ...full,
+    id: 'small',
+    name: 'Small',
+    processors: [{ ...full.processors[0]!, units: 2, serialFraction: 0.1 }, full.processors[3]!, full.processors[6]!],
+    links: [{ ...full.links[0]!, overlapsCompute: false }],
+  };
+}

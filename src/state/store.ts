@@ -1,9 +1,11 @@
 import { create } from 'zustand';
 import { createScenarioSlice, type ScenarioSlice } from './slices/scenario';
+import { createSearchSlice, type SearchSlice } from './slices/search';
 
 /** The one app store, built from slices (zustand slices pattern). */
-export type AppState = ScenarioSlice;
+export type AppState = ScenarioSlice & SearchSlice;
 
 export const useStore = create<AppState>()((...a) => ({
   ...createScenarioSlice(...a),
+  ...createSearchSlice(...a),
 }));

@@ -3,15 +3,17 @@ import { selectError } from '../state/selectors';
 import { Header } from './components/Header';
 import { MetricsPanel } from './components/MetricsPanel';
 import { ProcessorList } from './components/ProcessorList';
+import { SearchSummary } from './components/SearchSummary';
 import { StagePlan } from './components/StagePlan';
 import { ZooList } from './components/ZooList';
 import { LayerStripPreview } from './charts/LayerStripPreview';
 
-/** The app shell. `data-state="ready"` tells tests the store has settled (all work is synchronous for now). */
+/** The app shell. `data-state="ready"` tells tests no search is running and the views show the store's plan. */
 export function App() {
   const error = useStore(selectError);
+  const searching = useStore((s) => s.search.state === 'running');
   return (
-    <div className="app" data-state="ready" data-testid="app">
+    <div className="app" data-state={searching ? 'busy' : 'ready'} data-testid="app">
       <Header />
       {error && (
         <div role="alert" className="alert">
@@ -24,6 +26,7 @@ export function App() {
         </aside>
         <main className="main">
           <MetricsPanel />
+          <SearchSummary />
           <StagePlan />
           <LayerStripPreview />
           <ProcessorList />

@@ -7,6 +7,8 @@ import type { Plan } from '../../core/plan/types';
 import { platformById } from '../../core/platform/presets';
 import type { Platform } from '../../core/platform/types';
 import { zooNetwork } from '../../core/zoo';
+import { searchClient } from '../searchClient';
+import type { SearchSlice } from './search';
 
 /** The scenario: which network, which platform, which plan, and what the core says about it. */
 export interface ScenarioSlice {
@@ -44,20 +46,26 @@ function derive(network: Network, platform: Platform, plan?: Plan) {
 
 const initial = derive(zooNetwork(DEFAULT_SCENARIO.model), platformById(DEFAULT_SCENARIO.platform));
 
-export const createScenarioSlice: StateCreator<ScenarioSlice, [], [], ScenarioSlice> = (set, get) => ({
+/** A new network or platform makes a running search and its baselines stale. */
+const staleSearch = (): Pick<SearchSlice, 'search'> => {
+  searchClient.cancel();
+  return { search: { state: 'idle', progress: 0 } };
+};
+
+export const createScenarioSlice: StateCreator<ScenarioSlice & SearchSlice, [], [], ScenarioSlice> = (set, get) => ({
   modelId: DEFAULT_SCENARIO.model,
   ...initial,
   error: null,
   selectModel: (id) => {
     try {
-      set({ modelId: id, ...derive(zooNetwork(id), get().platform), error: null });
+      set({ modelId: id, ...derive(zooNetwork(id), get().platform), error: null, ...staleSearch() });
     } catch (e) {
       set({ error: e instanceof Error ? e.message : String(e) });
     }
   },
   selectPlatform: (id) => {
     try {
-      set({ ...derive(get().network, platformById(id)), error: null });
+      set({ ...derive(get().network, platformById(id)), error: null, ...staleSearch() });
     } catch (e) {
       set({ error: e instanceof Error ? e.message : String(e) });
     }

@@ -1,6 +1,7 @@
 import { PRESETS } from '../../core/platform/presets';
 import { ZOO } from '../../core/zoo';
 import { useStore } from '../../state/store';
+import { OptimizeControls } from './OptimizeControls';
 
 /** Title bar with the network and platform pickers. */
 export function Header() {
@@ -34,6 +35,7 @@ export function Header() {
           ))}
         </select>
       </label>
+      <OptimizeControls />
     </header>
   );
 }

@@ -1,0 +1,63 @@
+import type { StateCreator } from 'zustand';
+import type { Baselines } from '../../core/search/baselines';
+import type { Objective } from '../../core/search/types';
+import { searchClient } from '../searchClient';
+import type { ScenarioSlice } from './scenario';
+
+export interface SearchStatus {
+  readonly state: 'idle' | 'running' | 'done' | 'error';
+  /** 0..1 while running. */
+  readonly progress: number;
+  readonly message?: string;
+  readonly searchMs?: number;
+  readonly baselines?: Baselines;
+}
+
+/** The optimizer: objective, FPS target, and the worker search's status. */
+export interface SearchSlice {
+  objective: Objective;
+  /** FPS target for the latency and energy objectives. */
+  minFps: number;
+  search: SearchStatus;
+  setObjective: (objective: Objective) => void;
+  setMinFps: (fps: number) => void;
+  optimize: () => Promise<void>;
+  cancelSearch: () => void;
+}
+
+const IDLE: SearchStatus = { state: 'idle', progress: 0 };
+
+export const createSearchSlice: StateCreator<ScenarioSlice & SearchSlice, [], [], SearchSlice> = (set, get) => ({
+  objective: 'fps',
+  minFps: 30,
+  search: IDLE,
+  setObjective: (objective) => set({ objective }),
+  setMinFps: (minFps) => set({ minFps }),
+  optimize: async () => {
+    const s = get();
+    set({ search: { state: 'running', progress: 0 } });
+    try {
+      const result = await searchClient.search(
+        {
+          model: s.modelId,
+          platform: s.platform,
+          options: { objective: s.objective, ...(s.objective !== 'fps' ? { minFps: s.minFps } : {}) },
+        },
+        (progress) => {
+          if (get().search.state === 'running') set({ search: { state: 'running', progress } });
+        },
+      );
+      get().setPlan(result.plan);
+      set({ search: { state: 'done', progress: 1, searchMs: result.searchMs, baselines: result.baselines } });
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      // A newer request (or Cancel) superseded this one: whoever superseded it owns the status.
+      if (/cancelled/i.test(message)) return;
+      set({ search: { state: 'error', progress: 0, message } });
+    }
+  },
+  cancelSearch: () => {
+    searchClient.cancel();
+    set({ search: { ...IDLE, message: 'Search cancelled.' } });
+  },
+});
