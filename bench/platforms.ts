@@ -33,7 +33,16 @@ export function eightProcessors(): Platform {
     line: 'bench',
     processors,
     links: [
-      { id: 'bus', name: 'Bus', from: '*', to: '*', bandwidthGBs: 8, latencyUs: 20, energyPjPerByte: 50, overlapsCompute: true },
+      {
+        id: 'bus',
+        name: 'Bus',
+        from: '*',
+        to: '*',
+        bandwidthGBs: 8,
+        latencyUs: 20,
+        energyPjPerByte: 50,
+        overlapsCompute: true,
+      },
     ],
     sources: [],
   };

@@ -44,8 +44,10 @@ let sink = 0;
   const net = syntheticNetwork(1000);
   const platform = platformById('hikey970');
   const tables = buildCostTables(net, platform);
-  const plan = planFromSpec({ cuts: [250, 500, 750], procs: ['big', 'little', 'gpu', 'npu'] }, net.layers.length, (id) =>
-    platform.processors.find((p) => p.id === id)!.units,
+  const plan = planFromSpec(
+    { cuts: [250, 500, 750], procs: ['big', 'little', 'gpu', 'npu'] },
+    net.layers.length,
+    (id) => platform.processors.find((p) => p.id === id)!.units,
   );
   results.push({
     name: 'evaluate one plan, 1,000 layers, 4 stages',
@@ -102,7 +104,11 @@ for (const layers of [8, 10, 12]) {
   const t = buildCostTables(syntheticNetwork(layers), smallPlatform());
   const exact = medianMs(() => (sink += searchMinPeriod(t)!.periodMs), 20, 5);
   const brute = medianMs(() => (sink += bruteForceBest(t, (e) => e.metrics.periodMs)!.score), 1, 3);
-  results.push({ name: `max-FPS, ${layers} layers, 3 processors (2+1+1 units): exact search`, value: exact, unit: 'ms' });
+  results.push({
+    name: `max-FPS, ${layers} layers, 3 processors (2+1+1 units): exact search`,
+    value: exact,
+    unit: 'ms',
+  });
   results.push({
     name: `  same instance by brute force (${(brute / exact).toFixed(0)}x slower)`,
     value: brute,
@@ -117,7 +123,9 @@ for (const r of results) {
   const verdict = r.budget === undefined ? '' : r.value < r.budget ? 'OK' : 'OVER BUDGET';
   if (verdict === 'OVER BUDGET') over++;
   const digits = r.value < 1 ? 4 : r.value < 100 ? 2 : 0;
-  console.log(`${r.name.padEnd(pad)}  ${r.value.toFixed(digits).padStart(9)} ${r.unit.padEnd(2)}  ${budget.padEnd(16)} ${verdict}`);
+  console.log(
+    `${r.name.padEnd(pad)}  ${r.value.toFixed(digits).padStart(9)} ${r.unit.padEnd(2)}  ${budget.padEnd(16)} ${verdict}`,
+  );
 }
 if (sink === 42) console.log('');
 console.log(over === 0 ? 'every budget met' : `${over} budget(s) missed`);
