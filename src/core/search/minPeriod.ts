@@ -1,12 +1,8 @@
 import type { CostTables } from '../cost/tables';
-import { ExplorerError } from '../errors';
 import type { Plan } from '../plan/types';
-import { pairLinks } from './links';
-import { Records } from './records';
+import { DpFrame } from './dpFrame';
 import { MinMaxStaircase } from './staircase';
 import type { Pins } from './types';
-import { UnitSpace } from './unitSpace';
-import { StageWindows } from './windows';
 
 export interface MinPeriodOptions {
   readonly maxStages?: number;
@@ -74,64 +70,26 @@ export function searchMinPeriod(
   t: CostTables,
   options: MinPeriodOptions = {},
 ): { plan: Plan; periodMs: number } | undefined {
-  const n = t.n;
-  const P = t.processors.length;
-  const units = t.processors.map((p) => p.units);
-  const K = Math.max(...units);
-  const space = new UnitSpace(units);
-  const NU = space.size;
-  const totalUnits = units.reduce((a, b) => a + b, 0);
-  const maxStages = options.maxStages ?? Infinity;
-  if (maxStages < 1) throw new ExplorerError('BAD_ARGUMENT', 'at most 0 stages leaves nothing to run');
-  const limited = maxStages < Math.min(totalUnits, n);
-  const S = limited ? maxStages : 1;
-  const nStates = S * NU * P;
-  const links = pairLinks(t);
-  const windows = new StageWindows(t, options.pins);
-  const records = new Records();
-  const root = records.add(-1, 0, 0, -1, 0);
+  const f = new DpFrame(t, options.maxStages, options.pins, () => new MinMaxStaircase());
+  const { n, P, units, space, links, windows, records } = f;
   const ub = options.upperBoundMs ?? Infinity;
-
-  const stairs: (MinMaxStaircase | undefined)[] = new Array(nStates * K);
-  const active: number[] = [];
   const minK = (r: number): number => (options.wholeProcessors ? units[r]! : 1);
-  const addCandidate = (state: number, k: number, c: number, a: number, rec: number): void => {
-    const key = state * K + k - 1;
-    let st = stairs[key];
-    if (!st) {
-      st = stairs[key] = new MinMaxStaircase();
-      active.push(key);
-    }
-    st.push(c, a, rec);
-  };
-  for (let r = 0; r < P; r++) for (let k = minK(r); k <= units[r]!; k++) addCandidate(r, k, 0, 0, root);
-
-  const bestVal = new Float64Array(nStates).fill(Infinity);
-  const bestPrev = new Int32Array(nStates);
-  const bestFrom = new Int32Array(nStates);
-  const bestStage = new Int32Array(nStates); // r * K + k - 1
-  const touched: number[] = [];
+  for (let r = 0; r < P; r++) for (let k = minK(r); k <= units[r]!; k++) f.stair(r, k).push(0, 0, f.root);
   let finalVal = Infinity;
   let finalRec = -1;
 
   for (let end = 1; end <= n; end++) {
-    if ((end & 63) === 0) {
-      if (options.isCancelled?.()) throw new ExplorerError('CANCELLED');
-      options.onProgress?.(end / n);
-    }
+    f.checkpoint(end, options);
     windows.advance(end);
     if (end < n && options.allowedEnds && options.allowedEnds[end] !== 1) continue;
     const crossing = t.crossing[end]!;
-    for (let ai = 0; ai < active.length; ai++) {
-      const key = active[ai]!;
-      const k = (key % K) + 1;
-      const state = (key - k + 1) / K;
-      const r = state % P;
-      const U = ((state - r) / P) % NU;
-      const s = Math.floor(state / (P * NU));
+    for (let ai = 0; ai < f.active.length; ai++) {
+      const key = f.active[ai]!;
+      f.decode(key);
+      const { r, k } = f;
       const lo = windows.lo(r, k, end);
       if (lo >= end) continue;
-      const st = stairs[key]!;
+      const st = f.stairs[key]!;
       const from = st.firstAtOrAfter(lo);
       if (from >= st.len) continue;
       // Cheapest possible outcome for any start: the first candidate in range bounds A from below,
@@ -148,9 +106,8 @@ export function searchMinPeriod(
         }
         continue;
       }
-      if (limited && s + 1 >= S) continue;
-      const U2 = space.add(U, r, k);
-      const stateBase = ((limited ? s + 1 : 0) * NU + U2) * P;
+      if (!f.prepareNext()) continue;
+      const { U2, base2 } = f;
       // Queries depend on the next processor only through z; DMA and same-processor hand-offs share
       // z = base, and links of equal speed share z too, so remember the last answer.
       let lastZ = NaN;
@@ -170,26 +127,14 @@ export function searchMinPeriod(
         }
         const v = dma && xms > lastV ? xms : lastV;
         if (v > ub) continue;
-        const state2 = stateBase + r2;
-        if (v < bestVal[state2]!) {
-          if (bestVal[state2] === Infinity) touched.push(state2);
-          bestVal[state2] = v;
-          bestPrev[state2] = st.rec[lastArg]!;
-          bestFrom[state2] = st.pos[lastArg]!;
-          bestStage[state2] = r * K + k - 1;
-        }
+        f.offer(base2 + r2, v, st.rec[lastArg]!, st.pos[lastArg]!);
       }
     }
-    for (const state2 of touched) {
-      const stage = bestStage[state2]!;
-      const rec = records.add(bestPrev[state2]!, bestFrom[state2]!, end, Math.floor(stage / K), (stage % K) + 1);
+    f.commit(end, (state2, rec, value) => {
       const r2 = state2 % P;
-      const U2 = ((state2 - r2) / P) % NU;
-      const room = space.room[U2 * P + r2]!;
-      for (let k2 = minK(r2); k2 <= room; k2++) addCandidate(state2, k2, end, bestVal[state2]!, rec);
-      bestVal[state2] = Infinity;
-    }
-    touched.length = 0;
+      const room = space.room[(((state2 - r2) / P) % f.NU) * P + r2]!;
+      for (let k2 = minK(r2); k2 <= room; k2++) f.stair(state2, k2).push(end, value, rec);
+    });
   }
   options.onProgress?.(1);
   if (finalRec < 0) return undefined;
