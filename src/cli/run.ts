@@ -1,5 +1,6 @@
 import { ExplorerError } from '../core/errors';
 import type { Network } from '../core/model/types';
+import type { Platform } from '../core/platform/types';
 import { platformById } from '../core/platform/presets';
 import { zooNetwork } from '../core/zoo';
 import { parseArgs, positional, required, type Args } from './args';
@@ -32,6 +33,11 @@ function resolveModel(ref: string): Network {
   return zooNetwork(ref);
 }
 
+/** The `<model> --platform <id>` pair every planning command takes. */
+function scenarioOf(args: Args): [Network, Platform] {
+  return [resolveModel(positional(args, 1, 'model')), platformById(required(args, 'platform'))];
+}
+
 /** Runs one command; returns what to print and the exit code. Never exits the process itself. */
 export function run(argv: readonly string[]): { stdout: string; code: number } {
   const args: Args = parseArgs(argv);
@@ -45,31 +51,13 @@ export function run(argv: readonly string[]): { stdout: string; code: number } {
     case 'stats':
       return { stdout: stats(resolveModel(positional(args, 1, 'model')), json), code: 0 };
     case 'evaluate': {
-      const net = resolveModel(positional(args, 1, 'model'));
-      const platform = platformById(required(args, 'platform'));
-      const { out, failed } = evaluate(net, platform, args, json);
+      const { out, failed } = evaluate(...scenarioOf(args), args, json);
       return { stdout: out, code: failed ? 1 : 0 };
     }
     case 'plan':
-      return {
-        stdout: planCommand(
-          resolveModel(positional(args, 1, 'model')),
-          platformById(required(args, 'platform')),
-          args,
-          json,
-        ),
-        code: 0,
-      };
+      return { stdout: planCommand(...scenarioOf(args), args, json), code: 0 };
     case 'pareto':
-      return {
-        stdout: paretoCommand(
-          resolveModel(positional(args, 1, 'model')),
-          platformById(required(args, 'platform')),
-          args,
-          json,
-        ),
-        code: 0,
-      };
+      return { stdout: paretoCommand(...scenarioOf(args), args, json), code: 0 };
     case undefined:
     case 'help':
       return { stdout: USAGE, code: 0 };

@@ -34,7 +34,7 @@ export interface CostTables {
   readonly linkMatrix: Int32Array;
   /** Bytes at processor p's dtype per byte at the network's dtype. */
   readonly scale: Float64Array;
-  /** Ms of the whole network on all units of each processor (Infinity when unsupported). */
+  /** Ms of the whole network on all units of each processor (Infinity when it cannot run or hold it). */
   readonly singleProcessorMs: Float64Array;
 }
 
@@ -75,10 +75,7 @@ export function buildCostTables(network: Network, platform: Platform): CostTable
       if (link) linkMatrix[p * P + q] = platform.links.indexOf(link);
     }
   }
-  const singleProcessorMs = Float64Array.from(processors, (proc, p) =>
-    unsupportedPrefix[p]![n]! > 0 ? Infinity : timePrefix[p]![proc.units - 1]![n]!,
-  );
-  return {
+  const tables = {
     network,
     platform,
     n,
@@ -91,8 +88,14 @@ export function buildCostTables(network: Network, platform: Platform): CostTable
     liveBytes: new RangeMax(live),
     linkMatrix,
     scale: Float64Array.from(processors, (proc) => dtypeScale(proc, network.dtype)),
-    singleProcessorMs,
+    singleProcessorMs: new Float64Array(P),
   };
+  processors.forEach((proc, p) => {
+    const fits = stageMemoryBytes(tables, p, 0, n) <= stageMemoryBudgetBytes(proc, proc.units);
+    tables.singleProcessorMs[p] =
+      unsupportedPrefix[p]![n]! > 0 || !fits ? Infinity : timePrefix[p]![proc.units - 1]![n]!;
+  });
+  return tables;
 }
 
 /** Ms of layers [from, to) on k units of processor p. O(1). */
@@ -127,4 +130,23 @@ export function transferCost(
     mj: (link.energyPjPerByte * bytes) / 1e9,
     link,
   };
+}
+
+/**
+ * Stage memory in bytes at the processor's dtype: the stage's weights plus the
+ * largest live activation set while any of its layers runs. O(1).
+ */
+export function stageMemoryBytes(
+  t: Pick<CostTables, 'weightPrefix' | 'liveBytes' | 'scale'>,
+  p: number,
+  from: number,
+  to: number,
+): number {
+  if (to <= from) return 0;
+  return (t.weightPrefix[to]! - t.weightPrefix[from]! + t.liveBytes.query(from, to)) * t.scale[p]!;
+}
+
+/** Bytes a stage on k units of a processor may use: its share of the processor's memory. O(1). */
+export function stageMemoryBudgetBytes(proc: Processor, k: number): number {
+  return (proc.memoryMB * 1e6 * k) / proc.units;
 }

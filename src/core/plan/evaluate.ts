@@ -1,8 +1,8 @@
 import { stageActivePowerW } from '../cost/layerCost';
 import type { CostTables } from '../cost/tables';
-import { stageComputeMs, transferCost } from '../cost/tables';
+import { stageComputeMs, stageMemoryBytes, transferCost } from '../cost/tables';
 import type { PlanProblem } from './problems';
-import { planProblems, stageMemoryBytes } from './problems';
+import { planProblems } from './problems';
 import type { Plan } from './types';
 
 /** Per-stage figures of an evaluated plan. Times in ms, energy in mJ, memory in bytes. */

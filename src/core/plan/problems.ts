@@ -1,6 +1,5 @@
 import type { CostTables } from '../cost/tables';
-import { linkFor } from '../cost/tables';
-import type { Processor } from '../platform/types';
+import { linkFor, stageMemoryBudgetBytes, stageMemoryBytes } from '../cost/tables';
 import type { Plan } from './types';
 
 export type ProblemCode =
@@ -18,20 +17,6 @@ export interface PlanProblem {
   readonly code: ProblemCode;
   readonly message: string;
   readonly stage?: number;
-}
-
-/**
- * Stage memory in bytes at the processor's dtype: the stage's weights plus the
- * largest live activation set while any of its layers runs. O(1).
- */
-export function stageMemoryBytes(t: CostTables, p: number, from: number, to: number): number {
-  if (to <= from) return 0;
-  return (t.weightPrefix[to]! - t.weightPrefix[from]! + t.liveBytes.query(from, to)) * t.scale[p]!;
-}
-
-/** Bytes a stage on k units of a processor may use: its share of the processor's memory. O(1). */
-export function stageMemoryBudgetBytes(proc: Processor, k: number): number {
-  return (proc.memoryMB * 1e6 * k) / proc.units;
 }
 
 /**

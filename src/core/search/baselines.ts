@@ -1,7 +1,5 @@
 import type { CostTables } from '../cost/tables';
-import { stageComputeMs } from '../cost/tables';
 import { evaluatePlan, type EvaluateOptions } from '../plan/evaluate';
-import { stageMemoryBudgetBytes, stageMemoryBytes } from '../plan/problems';
 import type { Plan } from '../plan/types';
 import { pairLinks, pairMs } from './links';
 import type { Found } from './types';
@@ -82,9 +80,8 @@ export function dataParallelBaseline(t: CostTables): DataParallel {
   const source = 0;
   const replicas: { processor: string; frameMs: number; index: number; mj: number }[] = [];
   t.processors.forEach((proc, p) => {
-    if (t.unsupportedPrefix[p]![t.n]! > 0) return;
-    if (stageMemoryBytes(t, p, 0, t.n) > stageMemoryBudgetBytes(proc, proc.units)) return;
-    let frameMs = stageComputeMs(t, p, proc.units, 0, t.n);
+    let frameMs = t.singleProcessorMs[p]!; // Infinity when it cannot run or hold the network
+    if (!Number.isFinite(frameMs)) return;
     let mj = 0;
     if (p !== source) {
       const inMs = pairMs(links, P, source, p, t.crossing[0]!);

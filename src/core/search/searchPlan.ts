@@ -1,7 +1,7 @@
 import type { CostTables } from '../cost/tables';
 import { ExplorerError } from '../errors';
 import { evaluatePlan, type EvaluateOptions } from '../plan/evaluate';
-import { stageMemoryBudgetBytes, stageMemoryBytes } from '../plan/problems';
+import { stageMemoryBudgetBytes, stageMemoryBytes } from '../cost/tables';
 import type { Plan } from '../plan/types';
 import { dataParallelBaseline, equalMacsBaseline, singleBestBaseline, type Baselines } from './baselines';
 import { searchMinCost } from './minCost';

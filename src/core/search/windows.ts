@@ -1,4 +1,4 @@
-import { stageMemoryBudgetBytes, stageMemoryBytes } from '../plan/problems';
+import { stageMemoryBudgetBytes, stageMemoryBytes } from '../cost/tables';
 import type { CostTables } from '../cost/tables';
 import { ExplorerError } from '../errors';
 import type { Pins } from './types';
