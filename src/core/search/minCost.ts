@@ -35,9 +35,9 @@ export interface MinCostOptions {
 export function searchMinCost(t: CostTables, options: MinCostOptions): { plan: Plan; cost: number } | undefined {
   const f = new DpFrame(t, options.maxStages, options.pins, () => new SuffixMin());
   const { n, P, NU, S, units, space, links, windows, records } = f;
-  // One part in 10^12 of slack: the plan meeting the limit exactly must not be lost to rounding
+  // One part in 10^13 of slack: the plan meeting the limit exactly must not be lost to rounding
   // (the search compares P[c] >= P[c'] + send - T where evaluation adds P[c'] - P[c] + send).
-  const T = options.maxPeriodMs * (1 + 1e-12);
+  const T = options.maxPeriodMs * (1 + 1e-13);
   const energy = options.objective === 'energy';
   // Weight of a stage's busy time in the objective, per (r, k).
   const weight = (r: number, k: number): number => {

@@ -49,8 +49,8 @@ export function paretoFront(t: CostTables, options: ParetoOptions = {}): { front
     const evaluation = evaluatePlan(t, found.plan);
     const period = evaluation.metrics.periodMs;
     met.push({ plan: found.plan, evaluation });
-    // Below this period by more than rounding next time (periods within 1e-9 count as equal).
-    limit = Math.min(period, limit) * (1 - 1e-9);
+    // Below this period by more than rounding next time (periods within PARETO_EPS count as equal).
+    limit = Math.min(period, limit) * (1 - PARETO_EPS);
     if (met.length === 1) options.onProgress?.(0.1);
     else {
       const first = met[0]!.evaluation.metrics.periodMs;
@@ -62,9 +62,16 @@ export function paretoFront(t: CostTables, options: ParetoOptions = {}): { front
 }
 
 /**
- * Plans not beaten on both period and energy, fastest first. A slower plan must
- * save more than one part in 10^9 of energy to count: rounding noise is not a trade-off.
- * O(m log m).
+ * Relative difference below which two periods or two energies are one value. It sits far above
+ * float rounding (~1e-15) and the search's slack on the period limit (1e-13), and below real
+ * differences between plans. One tolerance for both axes keeps "covered" and "dominated"
+ * consistent: the plan the loop keeps for a period is within PARETO_EPS of any plan it skipped.
+ */
+export const PARETO_EPS = 1e-11;
+
+/**
+ * Plans not beaten on both period and energy, fastest first. A slower plan must save more than
+ * PARETO_EPS of energy to count; periods within PARETO_EPS are one point. O(m log m).
  */
 export function nonDominated(plans: readonly Found[]): Found[] {
   const sorted = [...plans].sort(
@@ -76,10 +83,10 @@ export function nonDominated(plans: readonly Found[]): Found[] {
   let bestEnergy = Infinity;
   for (const f of sorted) {
     const { periodMs, energyPerFrameMj } = f.evaluation.metrics;
-    if (energyPerFrameMj >= bestEnergy * (1 - 1e-9)) continue;
+    if (energyPerFrameMj >= bestEnergy * (1 - PARETO_EPS)) continue;
     const last = front[front.length - 1];
     // Periods equal up to rounding: one point, the lower energy.
-    if (last && periodMs <= last.evaluation.metrics.periodMs * (1 + 1e-9)) front[front.length - 1] = f;
+    if (last && periodMs <= last.evaluation.metrics.periodMs * (1 + PARETO_EPS)) front[front.length - 1] = f;
     else front.push(f);
     bestEnergy = energyPerFrameMj;
   }
