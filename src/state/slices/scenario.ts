@@ -3,6 +3,7 @@ import { buildCostTables, type CostTables } from '../../core/cost/tables';
 import type { Network } from '../../core/model/types';
 import { bestTwoStagePlan, DEFAULT_SCENARIO } from '../../core/plan/defaults';
 import { evaluatePlan, type Evaluation } from '../../core/plan/evaluate';
+import { moveCut } from '../../core/plan/edit';
 import type { Plan } from '../../core/plan/types';
 import { platformById } from '../../core/platform/presets';
 import type { Platform } from '../../core/platform/types';
@@ -23,6 +24,8 @@ export interface ScenarioSlice {
   selectModel: (id: string) => void;
   selectPlatform: (id: string) => void;
   setPlan: (plan: Plan) => void;
+  /** Moves split `i` (between stage i and i+1) to a layer position, clamped so no stage empties. */
+  moveSplit: (i: number, position: number) => void;
 }
 
 /** A two-stage plan on the platform's two fastest processors, best cut between them. */
@@ -71,4 +74,8 @@ export const createScenarioSlice: StateCreator<ScenarioSlice & SearchSlice, [], 
     }
   },
   setPlan: (plan) => set({ plan, evaluation: evaluatePlan(get().tables, plan) }),
+  moveSplit: (i, position) => {
+    const plan = moveCut(get().plan, i, position);
+    if (plan !== get().plan) get().setPlan(plan);
+  },
 });
