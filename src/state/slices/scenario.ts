@@ -2,31 +2,43 @@ import type { StateCreator } from 'zustand';
 import { buildCostTables, type CostTables } from '../../core/cost/tables';
 import type { Network } from '../../core/model/types';
 import { bestTwoStagePlan, DEFAULT_SCENARIO } from '../../core/plan/defaults';
-import { evaluatePlan, type Evaluation } from '../../core/plan/evaluate';
 import { moveCut } from '../../core/plan/edit';
+import { evaluatePlan, type Evaluation } from '../../core/plan/evaluate';
 import type { Plan } from '../../core/plan/types';
 import { platformById } from '../../core/platform/presets';
 import type { Platform } from '../../core/platform/types';
 import { zooNetwork } from '../../core/zoo';
 import { searchClient } from '../searchClient';
+import type { HistorySlice } from './history';
 import type { SearchSlice } from './search';
 
+/** The part of the scenario that undo/redo restores; everything else is derived from it. */
+export interface Snapshot {
+  readonly modelId: string;
+  readonly network: Network;
+  readonly platform: Platform;
+  readonly plan: Plan;
+}
+
 /** The scenario: which network, which platform, which plan, and what the core says about it. */
-export interface ScenarioSlice {
-  modelId: string;
-  network: Network;
-  platform: Platform;
+export interface ScenarioSlice extends Snapshot {
   tables: CostTables;
-  plan: Plan;
   evaluation: Evaluation;
   /** Last user-facing error (bad id, failed load); shown in an alert. */
   error: string | null;
   selectModel: (id: string) => void;
   selectPlatform: (id: string) => void;
+  /** Replaces the platform (the editor's validated edits); the plan is kept and re-evaluated. */
+  setPlatform: (platform: Platform) => void;
   setPlan: (plan: Plan) => void;
   /** Moves split `i` (between stage i and i+1) to a layer position, clamped so no stage empties. */
   moveSplit: (i: number, position: number) => void;
+  dismissError: () => void;
+  /** Applies a snapshot, re-deriving tables and evaluation (reusing tables when network and platform are unchanged). */
+  applySnapshot: (next: Snapshot) => void;
 }
+
+type Store = ScenarioSlice & SearchSlice & HistorySlice;
 
 /** A two-stage plan on the platform's two fastest processors, best cut between them. */
 function startingPlan(tables: CostTables): Plan {
@@ -41,13 +53,14 @@ function startingPlan(tables: CostTables): Plan {
   return b === undefined ? bestTwoStagePlan(tables, a!, a!) : bestTwoStagePlan(tables, b, a!);
 }
 
-function derive(network: Network, platform: Platform, plan?: Plan) {
-  const tables = buildCostTables(network, platform);
-  const chosen = plan ?? startingPlan(tables);
-  return { network, platform, tables, plan: chosen, evaluation: evaluatePlan(tables, chosen) };
+function derived(tables: CostTables, plan: Plan) {
+  return { tables, evaluation: evaluatePlan(tables, plan) };
 }
 
-const initial = derive(zooNetwork(DEFAULT_SCENARIO.model), platformById(DEFAULT_SCENARIO.platform));
+const initialNetwork = zooNetwork(DEFAULT_SCENARIO.model);
+const initialPlatform = platformById(DEFAULT_SCENARIO.platform);
+const initialTables = buildCostTables(initialNetwork, initialPlatform);
+const initialPlan = startingPlan(initialTables);
 
 /** A new network or platform makes a running search and its baselines stale. */
 const staleSearch = (): Pick<SearchSlice, 'search'> => {
@@ -55,27 +68,57 @@ const staleSearch = (): Pick<SearchSlice, 'search'> => {
   return { search: { state: 'idle', progress: 0 } };
 };
 
-export const createScenarioSlice: StateCreator<ScenarioSlice & SearchSlice, [], [], ScenarioSlice> = (set, get) => ({
-  modelId: DEFAULT_SCENARIO.model,
-  ...initial,
-  error: null,
-  selectModel: (id) => {
+export const createScenarioSlice: StateCreator<Store, [], [], ScenarioSlice> = (set, get) => {
+  /** Records the current snapshot for undo, then applies `next`. */
+  const commit = (next: Snapshot) => {
+    get().record();
+    get().applySnapshot(next);
+  };
+  const guarded = (action: () => void) => {
     try {
-      set({ modelId: id, ...derive(zooNetwork(id), get().platform), error: null, ...staleSearch() });
+      action();
     } catch (e) {
       set({ error: e instanceof Error ? e.message : String(e) });
     }
-  },
-  selectPlatform: (id) => {
-    try {
-      set({ ...derive(get().network, platformById(id)), error: null, ...staleSearch() });
-    } catch (e) {
-      set({ error: e instanceof Error ? e.message : String(e) });
-    }
-  },
-  setPlan: (plan) => set({ plan, evaluation: evaluatePlan(get().tables, plan) }),
-  moveSplit: (i, position) => {
-    const plan = moveCut(get().plan, i, position);
-    if (plan !== get().plan) get().setPlan(plan);
-  },
-});
+  };
+  return {
+    modelId: DEFAULT_SCENARIO.model,
+    network: initialNetwork,
+    platform: initialPlatform,
+    plan: initialPlan,
+    ...derived(initialTables, initialPlan),
+    error: null,
+    applySnapshot: (next) => {
+      const s = get();
+      const sameTables = next.network === s.network && next.platform === s.platform;
+      const tables = sameTables ? s.tables : buildCostTables(next.network, next.platform);
+      set({ ...next, ...derived(tables, next.plan), ...(sameTables ? {} : staleSearch()) });
+    },
+    selectModel: (id) =>
+      guarded(() => {
+        const network = zooNetwork(id);
+        const tables = buildCostTables(network, get().platform);
+        commit({ modelId: id, network, platform: get().platform, plan: startingPlan(tables) });
+        set({ error: null });
+      }),
+    selectPlatform: (id) =>
+      guarded(() => {
+        const platform = platformById(id);
+        const tables = buildCostTables(get().network, platform);
+        commit({ modelId: get().modelId, network: get().network, platform, plan: startingPlan(tables) });
+        set({ error: null });
+      }),
+    setPlatform: (platform) => guarded(() => commit({ ...snapshotOf(get()), platform })),
+    setPlan: (plan) => commit({ ...snapshotOf(get()), plan }),
+    moveSplit: (i, position) => {
+      const plan = moveCut(get().plan, i, position);
+      if (plan !== get().plan) get().setPlan(plan);
+    },
+    dismissError: () => set({ error: null }),
+  };
+};
+
+/** The undoable part of the state. O(1). */
+export function snapshotOf(s: Snapshot): Snapshot {
+  return { modelId: s.modelId, network: s.network, platform: s.platform, plan: s.plan };
+}

@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { Baselines } from '../../core/search/baselines';
 import type { Objective } from '../../core/search/types';
 import { searchClient } from '../searchClient';
+import type { HistorySlice } from './history';
 import type { ScenarioSlice } from './scenario';
 
 export interface SearchStatus {
@@ -27,7 +28,7 @@ export interface SearchSlice {
 
 const IDLE: SearchStatus = { state: 'idle', progress: 0 };
 
-export const createSearchSlice: StateCreator<ScenarioSlice & SearchSlice, [], [], SearchSlice> = (set, get) => ({
+export const createSearchSlice: StateCreator<ScenarioSlice & SearchSlice & HistorySlice, [], [], SearchSlice> = (set, get) => ({
   objective: 'fps',
   minFps: 30,
   search: IDLE,
