@@ -1,3 +1,4 @@
+import type { CostTables } from '../cost/tables';
 import type { Plan, Stage } from './types';
 
 /**
@@ -76,4 +77,16 @@ export function stageOfPosition(plan: Plan, pos: number): number {
     else return mid;
   }
   return -1;
+}
+
+/**
+ * The processor a newly added stage should take: the fastest processor (whole
+ * network alone) that the plan does not use yet, else the fastest one. O(P + stages).
+ */
+export function processorForNewStage(t: CostTables, plan: Plan): { id: string; units: number } {
+  const used = new Set(plan.stages.map((s) => s.processor));
+  const order = [...t.processors.keys()].sort((a, b) => t.singleProcessorMs[a]! - t.singleProcessorMs[b]!);
+  const p = order.find((i) => !used.has(t.processors[i]!.id)) ?? order[0] ?? 0;
+  const proc = t.processors[p]!;
+  return { id: proc.id, units: proc.units };
 }

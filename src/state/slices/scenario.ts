@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import { buildCostTables, type CostTables } from '../../core/cost/tables';
 import type { Network } from '../../core/model/types';
 import { bestTwoStagePlan, DEFAULT_SCENARIO } from '../../core/plan/defaults';
-import { moveCut } from '../../core/plan/edit';
+import { addCut, moveCut, processorForNewStage, removeCut } from '../../core/plan/edit';
 import { evaluatePlan, type Evaluation } from '../../core/plan/evaluate';
 import type { Plan } from '../../core/plan/types';
 import { platformById } from '../../core/platform/presets';
@@ -33,6 +33,10 @@ export interface ScenarioSlice extends Snapshot {
   setPlan: (plan: Plan) => void;
   /** Moves split `i` (between stage i and i+1) to a layer position, clamped so no stage empties. */
   moveSplit: (i: number, position: number) => void;
+  /** Adds a split before layer `position`; the new stage takes the fastest unused processor. */
+  addSplit: (position: number) => void;
+  /** Removes split `i`: stage i+1 joins stage i. */
+  removeSplit: (i: number) => void;
   dismissError: () => void;
   /** Applies a snapshot, re-deriving tables and evaluation (reusing tables when network and platform are unchanged). */
   applySnapshot: (next: Snapshot) => void;
@@ -112,6 +116,16 @@ export const createScenarioSlice: StateCreator<Store, [], [], ScenarioSlice> = (
     setPlan: (plan) => commit({ ...snapshotOf(get()), plan }),
     moveSplit: (i, position) => {
       const plan = moveCut(get().plan, i, position);
+      if (plan !== get().plan) get().setPlan(plan);
+    },
+    addSplit: (position) => {
+      const s = get();
+      const proc = processorForNewStage(s.tables, s.plan);
+      const plan = addCut(s.plan, position, proc.id, proc.units);
+      if (plan !== s.plan) s.setPlan(plan);
+    },
+    removeSplit: (i) => {
+      const plan = removeCut(get().plan, i);
       if (plan !== get().plan) get().setPlan(plan);
     },
     dismissError: () => set({ error: null }),
