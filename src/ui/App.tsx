@@ -1,41 +1,39 @@
 import { useStore } from '../state/store';
 import { selectError } from '../state/selectors';
+import { LayerStrip } from './charts/LayerStrip/LayerStrip';
 import { Header } from './components/Header';
 import { MetricsPanel } from './components/MetricsPanel';
-import { ProcessorList } from './components/ProcessorList';
+import { PlatformEditor } from './components/PlatformEditor';
 import { SearchSummary } from './components/SearchSummary';
 import { StagePlan } from './components/StagePlan';
-import { ZooList } from './components/ZooList';
-import { LayerStripPreview } from './charts/LayerStripPreview';
 
 /** The app shell. `data-state="ready"` tells tests no search is running and the views show the store's plan. */
 export function App() {
   const error = useStore(selectError);
+  const dismiss = useStore((s) => s.dismissError);
   const searching = useStore((s) => s.search.state === 'running');
   return (
     <div className="app" data-state={searching ? 'busy' : 'ready'} data-testid="app">
       <Header />
       {error && (
-        <div role="alert" className="alert">
+        <div role="alert" className="alert" data-testid="app-error">
           {error}
+          <button type="button" className="link" onClick={dismiss}>
+            Dismiss
+          </button>
         </div>
       )}
-      <div className="layout">
-        <aside className="sidebar" aria-label="Network zoo">
-          <ZooList />
-        </aside>
-        <main className="main">
-          <MetricsPanel />
-          <SearchSummary />
-          <StagePlan />
-          <LayerStripPreview />
-          <ProcessorList />
-          <footer className="footnote">
-            Every figure comes from the analytic cost model over the preset&apos;s figures; figures marked{' '}
-            <span className="badge estimate">est.</span> are estimates, not measurements.
-          </footer>
-        </main>
-      </div>
+      <main className="main">
+        <MetricsPanel />
+        <SearchSummary />
+        <LayerStrip />
+        <StagePlan />
+        <PlatformEditor />
+        <footer className="footnote">
+          Every figure comes from the analytic cost model over the platform&apos;s figures; figures marked{' '}
+          <span className="badge estimate">est.</span> are estimates, not measurements.
+        </footer>
+      </main>
     </div>
   );
 }

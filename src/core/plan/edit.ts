@@ -90,3 +90,12 @@ export function processorForNewStage(t: CostTables, plan: Plan): { id: string; u
   const proc = t.processors[p]!;
   return { id: proc.id, units: proc.units };
 }
+
+/** Stage `i` moved to another processor and/or unit count (its layers unchanged). O(stages). */
+export function assignStage(plan: Plan, i: number, processor: string, units: number): Plan {
+  const s = plan.stages[i];
+  if (!s || (s.processor === processor && s.units === units)) return plan;
+  const stages = plan.stages.slice();
+  stages[i] = { ...s, processor, units };
+  return { stages };
+}

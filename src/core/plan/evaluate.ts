@@ -1,6 +1,6 @@
 import { stageActivePowerW } from '../cost/layerCost';
 import type { CostTables } from '../cost/tables';
-import { stageComputeMs, stageMemoryBytes, transferCost } from '../cost/tables';
+import { stageComputeMs, stageMemoryBudgetBytes, stageMemoryBytes, transferCost } from '../cost/tables';
 import type { PlanProblem } from './problems';
 import { planProblems } from './problems';
 import type { Plan } from './types';
@@ -24,6 +24,8 @@ export interface StageMetrics {
   /** Active energy of the stage per frame: its share of active power x busy time. */
   readonly activeEnergyMj: number;
   readonly memoryBytes: number;
+  /** Memory the stage may use: its units' share of the processor's memory (0 for an unknown processor). */
+  readonly memoryBudgetBytes: number;
 }
 
 /** The resource that sets the period. */
@@ -152,6 +154,7 @@ export function evaluatePlan(t: CostTables, plan: Plan, options: EvaluateOptions
     const p = procIdx[i]!;
     let activeEnergyMj = 0;
     let memoryBytes = 0;
+    let memoryBudgetBytes = 0;
     if (p >= 0) {
       const proc = t.processors[p]!;
       const share = s.units / proc.units;
@@ -159,6 +162,7 @@ export function evaluatePlan(t: CostTables, plan: Plan, options: EvaluateOptions
       energyMj += (proc.activePowerW - proc.idlePowerW) * share * busy[i]!;
       busyUnitMs[p]! += busy[i]! * s.units;
       memoryBytes = stageMemoryBytes(t, p, s.from, s.to);
+      memoryBudgetBytes = stageMemoryBudgetBytes(proc, s.units);
     }
     return {
       from: s.from,
@@ -172,6 +176,7 @@ export function evaluatePlan(t: CostTables, plan: Plan, options: EvaluateOptions
       busyMs: busy[i]!,
       activeEnergyMj,
       memoryBytes,
+      memoryBudgetBytes,
     };
   });
 

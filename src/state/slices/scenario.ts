@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import { buildCostTables, type CostTables } from '../../core/cost/tables';
 import type { Network } from '../../core/model/types';
 import { bestTwoStagePlan, DEFAULT_SCENARIO } from '../../core/plan/defaults';
-import { addCut, moveCut, processorForNewStage, removeCut } from '../../core/plan/edit';
+import { addCut, assignStage, moveCut, processorForNewStage, removeCut } from '../../core/plan/edit';
 import { evaluatePlan, type Evaluation } from '../../core/plan/evaluate';
 import type { Plan } from '../../core/plan/types';
 import { platformById } from '../../core/platform/presets';
@@ -37,6 +37,8 @@ export interface ScenarioSlice extends Snapshot {
   addSplit: (position: number) => void;
   /** Removes split `i`: stage i+1 joins stage i. */
   removeSplit: (i: number) => void;
+  /** Runs stage `i` on another processor and/or unit count. */
+  assignStage: (i: number, processor: string, units: number) => void;
   dismissError: () => void;
   /** Applies a snapshot, re-deriving tables and evaluation (reusing tables when network and platform are unchanged). */
   applySnapshot: (next: Snapshot) => void;
@@ -126,6 +128,10 @@ export const createScenarioSlice: StateCreator<Store, [], [], ScenarioSlice> = (
     },
     removeSplit: (i) => {
       const plan = removeCut(get().plan, i);
+      if (plan !== get().plan) get().setPlan(plan);
+    },
+    assignStage: (i, processor, units) => {
+      const plan = assignStage(get().plan, i, processor, units);
       if (plan !== get().plan) get().setPlan(plan);
     },
     dismissError: () => set({ error: null }),

@@ -28,7 +28,10 @@ export interface SearchSlice {
 
 const IDLE: SearchStatus = { state: 'idle', progress: 0 };
 
-export const createSearchSlice: StateCreator<ScenarioSlice & SearchSlice & HistorySlice, [], [], SearchSlice> = (set, get) => ({
+export const createSearchSlice: StateCreator<ScenarioSlice & SearchSlice & HistorySlice, [], [], SearchSlice> = (
+  set,
+  get,
+) => ({
   objective: 'fps',
   minFps: 30,
   search: IDLE,

@@ -18,7 +18,11 @@ export function useElementWidth(ref: RefObject<HTMLElement | null>, fallback = 8
 }
 
 /** Sizes a canvas backing store for the device pixel ratio and returns its scaled 2D context. */
-export function prepareCanvas(canvas: HTMLCanvasElement, width: number, height: number): CanvasRenderingContext2D | null {
+export function prepareCanvas(
+  canvas: HTMLCanvasElement,
+  width: number,
+  height: number,
+): CanvasRenderingContext2D | null {
   const dpr = window.devicePixelRatio || 1;
   const w = Math.max(1, Math.round(width * dpr));
   const h = Math.max(1, Math.round(height * dpr));

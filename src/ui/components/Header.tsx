@@ -2,8 +2,9 @@ import { PRESETS } from '../../core/platform/presets';
 import { ZOO } from '../../core/zoo';
 import { useStore } from '../../state/store';
 import { OptimizeControls } from './OptimizeControls';
+import { UndoRedo } from './UndoRedo';
 
-/** Title bar with the network and platform pickers. */
+/** Title bar: network and platform pickers, the optimizer, undo and redo. */
 export function Header() {
   const modelId = useStore((s) => s.modelId);
   const platformId = useStore((s) => s.platform.id);
@@ -36,6 +37,7 @@ export function Header() {
         </select>
       </label>
       <OptimizeControls />
+      <UndoRedo />
     </header>
   );
 }

@@ -1,6 +1,7 @@
-import { formatFps, formatMj, formatMs } from '../../core/format';
+import { formatCount, formatFps, formatMj, formatMs } from '../../core/format';
 import { useStore } from '../../state/store';
-import { selectEvaluation } from '../../state/selectors';
+import { selectEvaluation, selectNetwork } from '../../state/selectors';
+import { StageBars } from './StageBars';
 
 interface MetricProps {
   label: string;
@@ -12,8 +13,13 @@ interface MetricProps {
 
 function Metric({ label, value, unit, testId, explain }: MetricProps) {
   return (
-    <div className="metric" title={explain}>
-      <div className="metric-label">{label}</div>
+    <div className="metric">
+      <div className="metric-label">
+        {label}
+        <span className="explain" tabIndex={0} role="note" aria-label={`${label}: ${explain}`} title={explain}>
+          ?
+        </span>
+      </div>
       <div className="metric-value">
         <span data-testid={testId}>{value}</span>
         <span className="metric-unit">{unit}</span>
@@ -22,55 +28,77 @@ function Metric({ label, value, unit, testId, explain }: MetricProps) {
   );
 }
 
-/** Headline metrics of the current plan, straight from the core's evaluation. */
+const ratio = (a: number, b: number) =>
+  Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}×` : '—';
+
+/** Headline metrics of the current plan and its per-stage bars, straight from the core's evaluation. */
 export function MetricsPanel() {
   const e = useStore(selectEvaluation);
+  const network = useStore(selectNetwork);
+  const baselines = useStore((s) => (s.search.state === 'done' ? s.search.baselines : undefined));
   const m = e.metrics;
+  const macs = network.layers.reduce((a, l) => a + l.macs, 0);
+  const params = network.layers.reduce((a, l) => a + l.params, 0);
   return (
-    <section className="panel" aria-labelledby="metrics-title">
-      <h2 id="metrics-title">Predicted performance</h2>
+    <section className="panel metrics-panel" aria-labelledby="metrics-title">
+      <div className="panel-head">
+        <h2 id="metrics-title">Predicted performance</h2>
+        <span className="muted">
+          {network.name}: {network.layers.length} layers · {formatCount(params)} params · {formatCount(macs)} MACs ·
+          cost model (analytic)
+        </span>
+      </div>
       <div className="metrics">
         <Metric
           label="Throughput"
           value={formatFps(m.fps)}
           unit="FPS"
           testId="metric-fps"
-          explain="Frames per second in steady state: 1000 / the period of the busiest resource."
+          explain="Frames per second in steady state: 1000 / the period, the time per frame of the busiest resource (a stage or a link)."
         />
         <Metric
           label="Latency"
           value={formatMs(m.latencyMs)}
           unit="ms"
           testId="metric-latency"
-          explain="Time for one frame to pass through an idle pipeline: all stage computes plus all transfers."
+          explain="Time for one frame to pass through an idle pipeline: every stage's compute plus every transfer."
         />
         <Metric
           label="Energy"
           value={formatMj(m.energyPerFrameMj)}
           unit="mJ/frame"
           testId="metric-energy"
-          explain="Per frame: idle power of every processor over a period, plus active energy of stages, plus link energy."
+          explain="Per frame: every processor's idle power over one period, plus each stage's extra active power while busy, plus link energy per byte."
         />
         <Metric
           label="Power"
-          value={m.avgPowerW.toFixed(2)}
+          value={Number.isFinite(m.avgPowerW) ? m.avgPowerW.toFixed(2) : '—'}
           unit="W"
-          explain="Energy per frame divided by the period."
+          testId="metric-power"
+          explain="Average power: energy per frame divided by the time between frames."
         />
         <Metric
           label="Speed-up"
-          value={`${m.speedupOverBestSingle.toFixed(2)}×`}
+          value={Number.isFinite(m.speedupOverBestSingle) ? `${m.speedupOverBestSingle.toFixed(2)}×` : '—'}
           unit={`vs ${m.bestSingleProcessor || '—'} alone`}
           testId="metric-speedup"
           explain="Throughput relative to the fastest single processor running the whole network on all its units."
         />
       </div>
-      <p className="bottleneck">
-        Bottleneck: <strong>{m.bottleneck.label}</strong>, {formatMs(m.bottleneck.ms)} ms per frame (period{' '}
-        {formatMs(m.periodMs)} ms).
+      <p className="bottleneck" data-testid="bottleneck">
+        Bottleneck: <strong>{m.bottleneck.label}</strong>, {formatMs(m.bottleneck.ms)} ms per frame = the period. Speed
+        it up or move layers away from it to raise FPS.
+        {baselines && (
+          <span className="baseline-ratios" data-testid="baseline-ratios">
+            {' '}
+            This plan vs the search&apos;s baselines: equal-MAC split{' '}
+            {baselines.equalMacs ? ratio(m.fps, baselines.equalMacs.evaluation.metrics.fps) : '—'}, data-parallel{' '}
+            {baselines.dataParallel.available ? ratio(m.fps, baselines.dataParallel.fps) : 'n/a'}.
+          </span>
+        )}
       </p>
       {!e.valid && (
-        <div className="problems" role="status" data-testid="plan-problems">
+        <div className="problems" role="alert" data-testid="plan-problems">
           <strong>This plan cannot run as given:</strong>
           <ul>
             {e.problems.map((p, i) => (
@@ -79,6 +107,7 @@ export function MetricsPanel() {
           </ul>
         </div>
       )}
+      <StageBars />
     </section>
   );
 }

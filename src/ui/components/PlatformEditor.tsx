@@ -1,0 +1,189 @@
+import { useState } from 'react';
+import {
+  checkField,
+  duplicateProcessor,
+  LINK_FIELDS,
+  PROCESSOR_FIELDS,
+  removeProcessor,
+  replaceLink,
+  replaceProcessor,
+  type NumericField,
+} from '../../core/platform/fields';
+import { figureSources } from '../../core/platform/provenance';
+import type { FigureSource } from '../../core/platform/types';
+import { useStore } from '../../state/store';
+import { selectEvaluation, selectPlatform } from '../../state/selectors';
+
+interface CellProps<T> {
+  item: T;
+  field: NumericField<T>;
+  source: FigureSource | undefined;
+  label: string;
+  onValid: (next: T) => void;
+  onError: (message: string | null) => void;
+}
+
+/** One editable figure: applies every valid keystroke (one undo step per field visit), refuses the rest with a message. */
+function FigureCell<T>({ item, field, source, label, onValid, onError }: CellProps<T>) {
+  const value = field.get(item);
+  const [text, setText] = useState<string | null>(null);
+  const [invalid, setInvalid] = useState(false);
+  const st = useStore.getState;
+  return (
+    <td className={invalid ? 'invalid' : undefined}>
+      <input
+        aria-label={label}
+        aria-invalid={invalid}
+        inputMode="decimal"
+        value={text ?? String(value)}
+        onFocus={() => st().beginGesture()}
+        onChange={(e) => {
+          setText(e.target.value);
+          const r = checkField(field, e.target.value);
+          setInvalid(!r.ok);
+          onError(r.ok ? null : r.message);
+          if (r.ok && r.value !== value) onValid(field.set(item, r.value));
+        }}
+        onBlur={() => {
+          st().endGesture();
+          setText(null);
+          setInvalid(false);
+          onError(null);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
+        }}
+      />
+      {source?.status === 'estimate' && (
+        <span className="badge estimate" title={`estimate: ${source.source}`}>
+          est.
+        </span>
+      )}
+      {source && source.status !== 'estimate' && (
+        <span className="source-dot" title={`${source.status}: ${source.source}`} aria-hidden>
+          ●
+        </span>
+      )}
+    </td>
+  );
+}
+
+/**
+ * Every processor and link figure of the platform, editable with validation.
+ * Valid edits re-evaluate the plan at once; estimates carry a badge and every
+ * figure shows its source on hover.
+ */
+export function PlatformEditor() {
+  const platform = useStore(selectPlatform);
+  const utilization = useStore(selectEvaluation).metrics.utilization;
+  const setPlatform = useStore((s) => s.setPlatform);
+  const [error, setError] = useState<string | null>(null);
+  const procs = platform.processors;
+  return (
+    <section className="panel" aria-labelledby="platform-title" data-testid="platform-editor">
+      <div className="panel-head">
+        <h2 id="platform-title">Platform: {platform.name}</h2>
+        <p className="muted">
+          {platform.description} Edit any figure; the plan re-evaluates as you type. Hover a figure for its source;{' '}
+          <span className="badge estimate">est.</span> marks estimates.
+        </p>
+      </div>
+      {error && (
+        <div role="alert" className="field-error" data-testid="field-error">
+          {error}
+        </div>
+      )}
+      <div className="editor-scroll">
+        <table className="editor">
+          <thead>
+            <tr>
+              <th scope="col">Processor</th>
+              {procs.map((p) => (
+                <th scope="col" key={p.id}>
+                  <div className="proc-name">{p.name}</div>
+                  <div className="muted">
+                    {p.id} · {p.kind} · {p.dtype} · busy {Math.round((utilization[p.id] ?? 0) * 100)}%
+                  </div>
+                  <div className="proc-actions">
+                    <button
+                      type="button"
+                      onClick={() => setPlatform(duplicateProcessor(platform, p.id))}
+                      aria-label={`Add another ${p.name}`}
+                    >
+                      + copy
+                    </button>
+                    <button
+                      type="button"
+                      disabled={procs.length <= 1}
+                      onClick={() => setPlatform(removeProcessor(platform, p.id))}
+                      aria-label={`Remove ${p.name}`}
+                    >
+                      remove
+                    </button>
+                  </div>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {PROCESSOR_FIELDS.map((f) => (
+              <tr key={f.key}>
+                <th scope="row">
+                  {f.label} {f.unit && <span className="muted">{f.unit}</span>}
+                </th>
+                {procs.map((p) => (
+                  <FigureCell
+                    key={`${p.id}-${f.key}`}
+                    item={p}
+                    field={f}
+                    source={figureSources(platform, 'processors', p.id).get(f.key)}
+                    label={`${p.name}: ${f.label}`}
+                    onValid={(next) => setPlatform(replaceProcessor(platform, p.id, next))}
+                    onError={setError}
+                  />
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {platform.links.length > 0 && (
+          <table className="editor links">
+            <thead>
+              <tr>
+                <th scope="col">Link</th>
+                {platform.links.map((l) => (
+                  <th scope="col" key={l.id}>
+                    <div className="proc-name">{l.name}</div>
+                    <div className="muted">
+                      {l.from} → {l.to} · {l.overlapsCompute ? 'DMA (overlaps compute)' : 'sender pushes'}
+                    </div>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {LINK_FIELDS.map((f) => (
+                <tr key={f.key}>
+                  <th scope="row">
+                    {f.label} <span className="muted">{f.unit}</span>
+                  </th>
+                  {platform.links.map((l) => (
+                    <FigureCell
+                      key={`${l.id}-${f.key}`}
+                      item={l}
+                      field={f}
+                      source={figureSources(platform, 'links', l.id).get(f.key)}
+                      label={`${l.name}: ${f.label}`}
+                      onValid={(next) => setPlatform(replaceLink(platform, l.id, next))}
+                      onError={setError}
+                    />
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+    </section>
+  );
+}
