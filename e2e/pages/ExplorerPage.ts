@@ -8,8 +8,14 @@ export class ExplorerPage {
   readonly fps: Locator;
   readonly latency: Locator;
   readonly energy: Locator;
-  readonly zooList: Locator;
   readonly stageCards: Locator;
+  readonly strip: Locator;
+  readonly stripCanvas: Locator;
+  readonly handles: Locator;
+  readonly undoButton: Locator;
+  readonly redoButton: Locator;
+  readonly editor: Locator;
+  readonly problems: Locator;
 
   constructor(readonly page: Page) {
     this.root = page.getByTestId('app');
@@ -18,8 +24,14 @@ export class ExplorerPage {
     this.fps = page.getByTestId('metric-fps');
     this.latency = page.getByTestId('metric-latency');
     this.energy = page.getByTestId('metric-energy');
-    this.zooList = page.getByTestId('zoo-list');
     this.stageCards = page.getByTestId('stage-card');
+    this.strip = page.getByTestId('layer-strip');
+    this.stripCanvas = page.getByTestId('strip-canvas');
+    this.handles = page.getByTestId('split-handle');
+    this.undoButton = page.getByTestId('undo');
+    this.redoButton = page.getByTestId('redo');
+    this.editor = page.getByTestId('platform-editor');
+    this.problems = page.getByTestId('plan-problems');
   }
 
   async open(hash = ''): Promise<void> {
@@ -33,5 +45,31 @@ export class ExplorerPage {
 
   async fpsValue(): Promise<number> {
     return Number(await this.fps.textContent());
+  }
+
+  /** Client x of the boundary before layer `position` on the strip canvas. */
+  async stripX(position: number): Promise<number> {
+    const box = (await this.stripCanvas.boundingBox())!;
+    const n = await this.page.evaluate(
+      () => (window as unknown as { __explorer: { scenario(): { layers: number } } }).__explorer.scenario().layers,
+    );
+    return box.x + (position / n) * box.width;
+  }
+
+  /** Drags split handle `i` with the mouse to the boundary before layer `position`. */
+  async dragHandle(i: number, position: number): Promise<void> {
+    const handle = this.handles.nth(i);
+    const hb = (await handle.boundingBox())!;
+    const y = hb.y + hb.height / 2;
+    await this.page.mouse.move(hb.x + hb.width / 2, y);
+    await this.page.mouse.down();
+    const x = await this.stripX(position);
+    await this.page.mouse.move(x, y, { steps: 8 });
+    await this.page.mouse.up();
+  }
+
+  /** The platform editor's input for a processor figure, by its accessible label. */
+  figure(processorName: string, field: string): Locator {
+    return this.editor.getByLabel(`${processorName}: ${field}`, { exact: true });
   }
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { formatBytes, formatMs } from '../../../core/format';
 import { blockSpans } from '../../../core/model/blockSpans';
 import { useStore } from '../../../state/store';
@@ -36,7 +36,8 @@ export function LayerStrip() {
   const [hover, setHover] = useState<{ layer: number; x: number } | null>(null);
   const spans = useMemo(() => blockSpans(network, 0), [network]);
 
-  useEffect(() => {
+  // Layout effect: the canvas is redrawn in the same frame as the handles and metrics move.
+  useLayoutEffect(() => {
     const canvas = canvasRef.current;
     const ctx = canvas && prepareCanvas(canvas, width, HEIGHT);
     if (!ctx) return;
