@@ -24,11 +24,25 @@ export function UndoRedo() {
   }, [undo, redo]);
   return (
     <div className="undo-redo">
-      <button type="button" onClick={undo} disabled={!canUndo} data-testid="undo" title="Undo (Ctrl+Z)">
-        ↶ Undo
+      <button
+        type="button"
+        onClick={undo}
+        disabled={!canUndo}
+        data-testid="undo"
+        title="Undo (Ctrl+Z)"
+        aria-label="Undo"
+      >
+        ↶
       </button>
-      <button type="button" onClick={redo} disabled={!canRedo} data-testid="redo" title="Redo (Ctrl+Shift+Z)">
-        ↷ Redo
+      <button
+        type="button"
+        onClick={redo}
+        disabled={!canRedo}
+        data-testid="redo"
+        title="Redo (Ctrl+Shift+Z)"
+        aria-label="Redo"
+      >
+        ↷
       </button>
     </div>
   );
