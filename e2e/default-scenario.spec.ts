@@ -56,15 +56,13 @@ test('picking another network and platform re-evaluates with the core', async ({
   const app = new ExplorerPage(page);
   await app.open();
   const before = await app.fpsValue();
-  await app.modelPicker.selectOption('mobilenet_v2');
-  await app.ready();
+  await app.selectModel('mobilenet_v2');
   const s = await scenario(page);
   expect(s.model).toBe('mobilenet_v2');
   const after = await app.fpsValue();
   expect(after).not.toBe(before);
   expect(after).toBe(Number(cliEvaluate(s.model, s.platform, s.plan).metrics.fps.toFixed(2)));
-  await app.platformPicker.selectOption('rpi4x4');
-  await app.ready();
+  await app.selectPlatform('rpi4x4');
   const onPi = await scenario(page);
   expect(onPi.platform).toBe('rpi4x4');
   expect(await app.fpsValue()).toBe(Number(cliEvaluate(onPi.model, onPi.platform, onPi.plan).metrics.fps.toFixed(2)));

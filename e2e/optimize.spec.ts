@@ -6,8 +6,7 @@ import { scenario } from './testApi';
 test('Optimize runs the exact search in the worker and shows the plan the CLI finds', async ({ page }) => {
   const app = new ExplorerPage(page);
   await app.open();
-  await app.modelPicker.selectOption('resnet18');
-  await app.ready();
+  await app.selectModel('resnet18');
   await page.getByTestId('optimize').click();
   await expect(page.getByTestId('search-summary')).toBeVisible();
   await app.ready();
@@ -25,9 +24,8 @@ test('a running search can be cancelled and leaves the plan unchanged', async ({
   const app = new ExplorerPage(page);
   await app.open();
   // ResNet-152 on four Raspberry Pis (16 cores) is among the longest searches (over half a second).
-  await app.modelPicker.selectOption('resnet152');
-  await app.platformPicker.selectOption('rpi4x4');
-  await app.ready();
+  await app.selectModel('resnet152');
+  await app.selectPlatform('rpi4x4');
   const before = await scenario(page);
   await page.getByTestId('optimize').click();
   await page.getByTestId('cancel-search').click();
@@ -35,7 +33,7 @@ test('a running search can be cancelled and leaves the plan unchanged', async ({
   await expect(page.getByText('Search cancelled.')).toBeVisible();
   expect((await scenario(page)).plan).toEqual(before.plan);
   // The worker was replaced: a new search still works.
-  await app.modelPicker.selectOption('squeezenet1_1');
+  await app.selectModel('squeezenet1_1');
   await page.getByTestId('optimize').click();
   await expect(page.getByTestId('search-summary')).toBeVisible();
 });

@@ -43,6 +43,22 @@ export class ExplorerPage {
     await expect(this.root).toHaveAttribute('data-state', 'ready');
   }
 
+  /**
+   * Picks a network and waits until the store has it (the picker is controlled by the store, so it shows
+   * the new value only once the cost tables are in) and the app is idle.
+   */
+  async selectModel(id: string): Promise<void> {
+    await this.modelPicker.selectOption(id);
+    await expect(this.modelPicker).toHaveValue(id);
+    await this.ready();
+  }
+
+  async selectPlatform(id: string): Promise<void> {
+    await this.platformPicker.selectOption(id);
+    await expect(this.platformPicker).toHaveValue(id);
+    await this.ready();
+  }
+
   async fpsValue(): Promise<number> {
     return Number(await this.fps.textContent());
   }

@@ -22,8 +22,8 @@ export interface ExplorerTestApi {
     layers: number;
   };
   setPlan(spec: PlanSpec): void;
-  selectModel(id: string): void;
-  selectPlatform(id: string): void;
+  selectModel(id: string): Promise<void>;
+  selectPlatform(id: string): Promise<void>;
   /** Evaluates a plan on the current network and platform from freshly built cost tables (not the store's). */
   evaluate(spec: PlanSpec): { fps: number; latencyMs: number; energyPerFrameMj: number; valid: boolean };
   undoDepth(): number;

@@ -7,13 +7,13 @@ import { PlatformEditor } from './components/PlatformEditor';
 import { SearchSummary } from './components/SearchSummary';
 import { StagePlan } from './components/StagePlan';
 
-/** The app shell. `data-state="ready"` tells tests no search is running and the views show the store's plan. */
+/** The app shell. `data-state="ready"` tells tests no search or cost-table build is running and the views show the store's plan. */
 export function App() {
   const error = useStore(selectError);
   const dismiss = useStore((s) => s.dismissError);
-  const searching = useStore((s) => s.search.state === 'running');
+  const busy = useStore((s) => s.search.state === 'running' || s.loading);
   return (
-    <div className="app" data-state={searching ? 'busy' : 'ready'} data-testid="app">
+    <div className="app" data-state={busy ? 'busy' : 'ready'} data-testid="app">
       <Header />
       {error && (
         <div role="alert" className="alert" data-testid="app-error">

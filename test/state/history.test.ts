@@ -48,21 +48,37 @@ describe('undo and redo', () => {
     expect(s().gestureStart).toBeNull();
   });
 
-  it('undo across a network change rebuilds the cost tables of the old network', () => {
+  it('undo across a network change restores the cost tables of the old network', async () => {
     const s = () => useStore.getState();
     const tables = s().tables;
-    s().selectModel('mobilenet_v2');
+    await s().selectModel('mobilenet_v2');
     expect(s().network.id).toBe('mobilenet_v2');
     expect(s().tables.n).toBe(s().network.layers.length);
     s().undo();
     expect(s().modelId).toBe(initial.modelId);
-    expect(s().tables.n).toBe(tables.n);
+    expect(s().tables).toBe(tables);
     expect(s().evaluation.metrics.fps).toBe(initial.evaluation.metrics.fps);
   });
 
-  it('an unknown model sets an error and records nothing', () => {
-    useStore.getState().selectModel('no-such-net');
+  it('an unknown model sets an error and records nothing', async () => {
+    await useStore.getState().selectModel('no-such-net');
     expect(useStore.getState().error).toMatch(/no-such-net/);
     expect(useStore.getState().past).toHaveLength(0);
+  });
+});
+
+describe('cost tables off the main thread', () => {
+  beforeEach(() => useStore.setState(initial, true));
+
+  it('a newer network choice wins over an older one still loading', async () => {
+    const s = () => useStore.getState();
+    const older = s().selectModel('vgg16');
+    const newer = s().selectModel('squeezenet1_1');
+    expect(s().loading).toBe(true);
+    await Promise.all([older, newer]);
+    expect(s().modelId).toBe('squeezenet1_1');
+    expect(s().tables.network.id).toBe('squeezenet1_1');
+    expect(s().loading).toBe(false);
+    expect(s().past).toHaveLength(1);
   });
 });

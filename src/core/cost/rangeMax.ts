@@ -6,6 +6,18 @@
 export class RangeMax {
   private readonly levels: Float64Array[];
 
+  /** Rebuilds a table from `levels()` of another (e.g. one built in a worker), without recomputing. O(1). */
+  static fromLevels(levels: Float64Array[]): RangeMax {
+    const r = Object.create(RangeMax.prototype) as { levels: Float64Array[] };
+    r.levels = levels;
+    return r as unknown as RangeMax;
+  }
+
+  /** The table's rows, for transfer to another thread. */
+  rows(): readonly Float64Array[] {
+    return this.levels;
+  }
+
   constructor(values: ArrayLike<number>) {
     const n = values.length;
     const first = Float64Array.from(values);

@@ -8,6 +8,8 @@ import type { Plan } from '../../core/plan/types';
 import { platformById } from '../../core/platform/presets';
 import type { Platform } from '../../core/platform/types';
 import { zooNetwork } from '../../core/zoo';
+import { ExplorerError } from '../../core/errors';
+import { cachedTables, rememberTables, tablesFor } from '../costTables';
 import { searchClient } from '../searchClient';
 import type { HistorySlice } from './history';
 import type { SearchSlice } from './search';
@@ -24,12 +26,15 @@ export interface Snapshot {
 export interface ScenarioSlice extends Snapshot {
   tables: CostTables;
   evaluation: Evaluation;
+  /** True while the cost worker builds tables for a new network or platform. */
+  loading: boolean;
   /** Last user-facing error (bad id, failed load); shown in an alert. */
   error: string | null;
-  selectModel: (id: string) => void;
-  selectPlatform: (id: string) => void;
+  /** Opens a zoo network with a sensible starting plan; resolves once its cost tables are in. */
+  selectModel: (id: string) => Promise<void>;
+  selectPlatform: (id: string) => Promise<void>;
   /** Replaces the platform (the editor's validated edits); the plan is kept and re-evaluated. */
-  setPlatform: (platform: Platform) => void;
+  setPlatform: (platform: Platform) => Promise<void>;
   setPlan: (plan: Plan) => void;
   /** Moves split `i` (between stage i and i+1) to a layer position, clamped so no stage empties. */
   moveSplit: (i: number, position: number) => void;
@@ -40,8 +45,8 @@ export interface ScenarioSlice extends Snapshot {
   /** Runs stage `i` on another processor and/or unit count. */
   assignStage: (i: number, processor: string, units: number) => void;
   dismissError: () => void;
-  /** Applies a snapshot, re-deriving tables and evaluation (reusing tables when network and platform are unchanged). */
-  applySnapshot: (next: Snapshot) => void;
+  /** Applies a snapshot, re-deriving the evaluation (tables from the cache, else the cost worker). */
+  applySnapshot: (next: Snapshot) => Promise<void>;
 }
 
 type Store = ScenarioSlice & SearchSlice & HistorySlice;
@@ -65,7 +70,8 @@ function derived(tables: CostTables, plan: Plan) {
 
 const initialNetwork = zooNetwork(DEFAULT_SCENARIO.model);
 const initialPlatform = platformById(DEFAULT_SCENARIO.platform);
-const initialTables = buildCostTables(initialNetwork, initialPlatform);
+// The opening scenario is built here, synchronously, so the first paint already shows its figures (~1 ms).
+const initialTables = rememberTables(buildCostTables(initialNetwork, initialPlatform));
 const initialPlan = startingPlan(initialTables);
 
 /** A new network or platform makes a running search and its baselines stale. */
@@ -75,17 +81,41 @@ const staleSearch = (): Pick<SearchSlice, 'search'> => {
 };
 
 export const createScenarioSlice: StateCreator<Store, [], [], ScenarioSlice> = (set, get) => {
-  /** Records the current snapshot for undo, then applies `next`. */
+  let latest = 0;
+  /**
+   * Gets the pair's cost tables (cache, else the cost worker), then applies
+   * what `next` makes of them. Newest wins: a superseded load is dropped.
+   * Synchronous when the tables are cached (undo, redo, plan edits).
+   */
+  const withTables = (network: Network, platform: Platform, then: (tables: CostTables) => void): Promise<void> => {
+    const id = ++latest;
+    const hit = cachedTables(network, platform);
+    if (hit) {
+      then(hit);
+      if (id === latest) set({ loading: false });
+      return Promise.resolve();
+    }
+    set({ loading: true });
+    return tablesFor(network, platform).then(
+      (tables) => {
+        if (id !== latest) return;
+        then(tables);
+        set({ loading: false });
+      },
+      (e: unknown) => {
+        if (id !== latest || (e instanceof ExplorerError && e.code === 'CANCELLED')) return;
+        set({ loading: false, error: e instanceof Error ? e.message : String(e) });
+      },
+    );
+  };
+  /** Records the current snapshot for undo, then applies `next` (tables already cached). */
   const commit = (next: Snapshot) => {
     get().record();
     get().applySnapshot(next);
   };
-  const guarded = (action: () => void) => {
-    try {
-      action();
-    } catch (e) {
-      set({ error: e instanceof Error ? e.message : String(e) });
-    }
+  const failed = (e: unknown) => {
+    set({ error: e instanceof Error ? e.message : String(e) });
+    return Promise.resolve();
   };
   return {
     modelId: DEFAULT_SCENARIO.model,
@@ -93,29 +123,49 @@ export const createScenarioSlice: StateCreator<Store, [], [], ScenarioSlice> = (
     platform: initialPlatform,
     plan: initialPlan,
     ...derived(initialTables, initialPlan),
+    loading: false,
     error: null,
     applySnapshot: (next) => {
       const s = get();
       const sameTables = next.network === s.network && next.platform === s.platform;
-      const tables = sameTables ? s.tables : buildCostTables(next.network, next.platform);
-      set({ ...next, ...derived(tables, next.plan), ...(sameTables ? {} : staleSearch()) });
+      if (sameTables) {
+        set({ ...next, ...derived(s.tables, next.plan) });
+        return Promise.resolve();
+      }
+      return withTables(next.network, next.platform, (tables) =>
+        set({ ...next, ...derived(tables, next.plan), ...staleSearch() }),
+      );
     },
-    selectModel: (id) =>
-      guarded(() => {
-        const network = zooNetwork(id);
-        const tables = buildCostTables(network, get().platform);
+    selectModel: (id) => {
+      let network: Network;
+      try {
+        network = zooNetwork(id);
+      } catch (e) {
+        return failed(e);
+      }
+      return withTables(network, get().platform, (tables) => {
         commit({ modelId: id, network, platform: get().platform, plan: startingPlan(tables) });
         set({ error: null });
-      }),
-    selectPlatform: (id) =>
-      guarded(() => {
-        const platform = platformById(id);
-        const tables = buildCostTables(get().network, platform);
+      });
+    },
+    selectPlatform: (id) => {
+      let platform: Platform;
+      try {
+        platform = platformById(id);
+      } catch (e) {
+        return failed(e);
+      }
+      return withTables(get().network, platform, (tables) => {
         commit({ modelId: get().modelId, network: get().network, platform, plan: startingPlan(tables) });
         set({ error: null });
-      }),
-    setPlatform: (platform) => guarded(() => commit({ ...snapshotOf(get()), platform })),
-    setPlan: (plan) => commit({ ...snapshotOf(get()), plan }),
+      });
+    },
+    setPlatform: (platform) => withTables(get().network, platform, () => commit({ ...snapshotOf(get()), platform })),
+    setPlan: (plan) => {
+      get().record();
+      const s = get();
+      set({ plan, ...derived(s.tables, plan) });
+    },
     moveSplit: (i, position) => {
       const plan = moveCut(get().plan, i, position);
       if (plan !== get().plan) get().setPlan(plan);

@@ -18,7 +18,7 @@ export function Header() {
       </h1>
       <label>
         Network
-        <select data-testid="model-picker" value={modelId} onChange={(e) => selectModel(e.target.value)}>
+        <select data-testid="model-picker" value={modelId} onChange={(e) => void selectModel(e.target.value)}>
           {ZOO.map((z) => (
             <option key={z.id} value={z.id}>
               {z.name}
@@ -28,7 +28,7 @@ export function Header() {
       </label>
       <label>
         Platform
-        <select data-testid="platform-picker" value={platformId} onChange={(e) => selectPlatform(e.target.value)}>
+        <select data-testid="platform-picker" value={platformId} onChange={(e) => void selectPlatform(e.target.value)}>
           {PRESETS.map((p) => (
             <option key={p.id} value={p.id}>
               {p.name}

@@ -107,7 +107,7 @@ export function PlatformEditor() {
                   <div className="proc-actions">
                     <button
                       type="button"
-                      onClick={() => setPlatform(duplicateProcessor(platform, p.id))}
+                      onClick={() => void setPlatform(duplicateProcessor(platform, p.id))}
                       aria-label={`Add another ${p.name}`}
                     >
                       + copy
@@ -115,7 +115,7 @@ export function PlatformEditor() {
                     <button
                       type="button"
                       disabled={procs.length <= 1}
-                      onClick={() => setPlatform(removeProcessor(platform, p.id))}
+                      onClick={() => void setPlatform(removeProcessor(platform, p.id))}
                       aria-label={`Remove ${p.name}`}
                     >
                       remove
@@ -138,7 +138,7 @@ export function PlatformEditor() {
                     field={f}
                     source={figureSources(platform, 'processors', p.id).get(f.key)}
                     label={`${p.name}: ${f.label}`}
-                    onValid={(next) => setPlatform(replaceProcessor(platform, p.id, next))}
+                    onValid={(next) => void setPlatform(replaceProcessor(platform, p.id, next))}
                     onError={setError}
                   />
                 ))}
@@ -174,7 +174,7 @@ export function PlatformEditor() {
                       field={f}
                       source={figureSources(platform, 'links', l.id).get(f.key)}
                       label={`${l.name}: ${f.label}`}
-                      onValid={(next) => setPlatform(replaceLink(platform, l.id, next))}
+                      onValid={(next) => void setPlatform(replaceLink(platform, l.id, next))}
                       onError={setError}
                     />
                   ))}
