@@ -5,10 +5,11 @@ import { paretoFront } from '../core/search/pareto';
 import { searchPlan, type SearchResult } from '../core/search/searchPlan';
 import type { Found, SearchOptions } from '../core/search/types';
 import { zooNetwork } from '../core/zoo';
+import type { NetworkRef } from './costApi';
 
-/** What to search: a zoo network by id, a platform (as edited), and the options without callbacks. */
+/** What to search: a zoo network by id or an imported network, a platform (as edited), and the options without callbacks. */
 export interface SearchRequest {
-  readonly model: string;
+  readonly model: string | NetworkRef;
   readonly platform: Platform;
   readonly options: Omit<SearchOptions, 'onProgress' | 'isCancelled'>;
 }
@@ -32,10 +33,12 @@ export interface ParetoResponse {
  */
 export function createSearchApi() {
   let cached: { key: string; tables: CostTables } | undefined;
-  const tablesFor = (model: string, platform: Platform): CostTables => {
-    const key = `${model}\n${JSON.stringify(platform)}`;
+  const tablesFor = (model: string | NetworkRef, platform: Platform): CostTables => {
+    const ref: NetworkRef = typeof model === 'string' ? { zoo: model } : model;
+    const netKey = 'zoo' in ref ? `zoo:${ref.zoo}` : `net:${ref.network.id}:${ref.network.layers.length}`;
+    const key = `${netKey}\n${JSON.stringify(platform)}`;
     if (cached?.key !== key) {
-      const network: Network = zooNetwork(model);
+      const network: Network = 'zoo' in ref ? zooNetwork(ref.zoo) : ref.network;
       cached = { key, tables: buildCostTables(network, platform) };
     }
     return cached.tables;
