@@ -76,6 +76,19 @@ export function boundedNumber(label: string, b: FieldBounds) {
   return s.lte(b.max, { error });
 }
 
+/**
+ * A list of at most `max` (and at least `min`) elements. The length is checked BEFORE the
+ * elements: zod checks `.max()` after validating every element, so a hostile 100,000-element
+ * list would cost a second of validation before being refused. O(min(length, max)).
+ */
+export function listOf<T extends z.ZodType>(element: T, what: string, max: number, min = 0) {
+  const error =
+    min > 0 ? `${what} must be a list of ${min} to ${max} items` : `${what} must be a list of at most ${max} items`;
+  return z
+    .custom<unknown[]>((v) => Array.isArray(v) && v.length >= min && v.length <= max, { error })
+    .pipe(z.array(element));
+}
+
 /** A stable id: short, URL-safe, never a reserved key. */
 export function idSchema(label: string) {
   const error = `${label} must be 1-${PLATFORM_LIMITS.maxIdChars} characters of letters, digits, '_', '.' or '-'`;
@@ -99,13 +112,12 @@ const efficiencySchema = z.strictObject(
   { error: `efficiency must give exactly ${OP_CLASSES.join(', ')}` },
 );
 
-const supportsSchema = z
-  .array(z.enum(OP_CLASSES, { error: `supports may only list ${OP_CLASSES.join(', ')}` }), {
-    error: 'supports must be a list of op classes',
-  })
-  .min(1, { error: 'supports must list at least one op class' })
-  .max(OP_CLASSES.length, { error: 'supports lists an op class twice' })
-  .refine((a) => new Set(a).size === a.length, { error: 'supports lists an op class twice' });
+const supportsSchema = listOf(
+  z.enum(OP_CLASSES, { error: `supports may only list ${OP_CLASSES.join(', ')}` }),
+  'supports',
+  OP_CLASSES.length,
+  1,
+).refine((a) => new Set(a).size === a.length, { error: 'supports lists an op class twice' });
 
 /** Field schemas of a processor, one per key, so the editor can check one field at a time. */
 export const processorFields = {
@@ -167,16 +179,9 @@ export const platformSchema = z
     name: textSchema('name', PLATFORM_LIMITS.maxNameChars),
     description: textSchema('description', PLATFORM_LIMITS.maxDescriptionChars, 0),
     line: textSchema('line', PLATFORM_LIMITS.maxNameChars, 0),
-    processors: z
-      .array(processorSchema, { error: 'processors must be a list' })
-      .min(1, { error: 'a platform needs at least one processor' })
-      .max(PLATFORM_LIMITS.maxProcessors, { error: `at most ${PLATFORM_LIMITS.maxProcessors} processors` }),
-    links: z
-      .array(linkSchema, { error: 'links must be a list' })
-      .max(PLATFORM_LIMITS.maxLinks, { error: `at most ${PLATFORM_LIMITS.maxLinks} links` }),
-    sources: z
-      .array(sourceSchema, { error: 'sources must be a list' })
-      .max(PLATFORM_LIMITS.maxSources, { error: `at most ${PLATFORM_LIMITS.maxSources} sources` }),
+    processors: listOf(processorSchema, 'processors', PLATFORM_LIMITS.maxProcessors, 1),
+    links: listOf(linkSchema, 'links', PLATFORM_LIMITS.maxLinks),
+    sources: listOf(sourceSchema, 'sources', PLATFORM_LIMITS.maxSources),
   })
   .superRefine((p, ctx) => {
     const ids = new Set<string>();

@@ -3,7 +3,7 @@ import { ExplorerError } from '../errors';
 import { blockPathOf, buildNetwork } from '../model/build';
 import type { LayerSpec, Network, NetworkSpec, TensorSpec } from '../model/types';
 import { OP_CLASSES } from '../model/types';
-import { describeIssues, fieldIssues, RESERVED_KEYS } from '../platform/schema';
+import { describeIssues, fieldIssues, listOf, RESERVED_KEYS } from '../platform/schema';
 import type { DType } from '../units';
 
 /*
@@ -90,8 +90,7 @@ const tensorId = z
   .int({ error: 'a tensor id must be an integer' })
   .gte(0, { error: 'a tensor id must be >= 0' })
   .lt(L.maxTensors, { error: `a tensor id must be < ${L.maxTensors}` });
-const ids = (what: string, max: number) =>
-  z.array(tensorId, { error: `${what} must be a list of tensor ids` }).max(max, { error: `${what}: more than ${max}` });
+const ids = (what: string, max: number) => listOf(tensorId, what, max);
 const dtype = z.enum(['float32', 'float16', 'int8'], { error: 'dtype must be float32, float16 or int8' });
 
 const attrKey = z
@@ -101,7 +100,7 @@ const attrKey = z
 const attrValue = z.union(
   [
     z.number(),
-    z.array(z.number()).max(L.maxAttrValues),
+    listOf(z.number(), 'an attribute', L.maxAttrValues),
     z.string().max(L.maxNameChars, { error: `an attribute text is longer than ${L.maxNameChars} characters` }),
   ],
   { error: 'an attribute must be a number, a list of numbers or a short text' },
@@ -113,16 +112,15 @@ const attrs = z
 const tensorSchema = z
   .strictObject({
     n: name('tensor name').exactOptional(),
-    s: z
-      .array(
-        z
-          .number({ error: 'a dimension must be a number' })
-          .int({ error: 'a dimension must be an integer' })
-          .gte(1, { error: 'a dimension must be >= 1' })
-          .lte(L.maxDim, { error: `a dimension must be <= ${L.maxDim}` }),
-        { error: 'a shape must be a list of dimensions' },
-      )
-      .max(L.maxRank, { error: `a shape has more than ${L.maxRank} dimensions` }),
+    s: listOf(
+      z
+        .number({ error: 'a dimension must be a number' })
+        .int({ error: 'a dimension must be an integer' })
+        .gte(1, { error: 'a dimension must be >= 1' })
+        .lte(L.maxDim, { error: `a dimension must be <= ${L.maxDim}` }),
+      'a shape',
+      L.maxRank,
+    ),
     d: dtype.exactOptional(),
   })
   .refine((t) => t.s.reduce((a, b) => a * b, 4) <= L.maxTensorBytes, {
@@ -139,7 +137,7 @@ const layerSchema = z.strictObject({
   m: count('macs').exactOptional(),
   x: count('ops').exactOptional(),
   w: count('weightBytes').exactOptional(),
-  b: z.array(name('block'), { error: 'a block path must be a list of names' }).max(L.maxBlockDepth).exactOptional(),
+  b: listOf(name('block'), 'a block path', L.maxBlockDepth).exactOptional(),
   a: attrs.exactOptional(),
 });
 
@@ -149,13 +147,8 @@ export const compactNetworkSchema = z.strictObject({
   name: name('network name'),
   dtype,
   source: z.string().max(2000, { error: 'source is longer than 2000 characters' }).exactOptional(),
-  tensors: z
-    .array(tensorSchema, { error: 'tensors must be a list' })
-    .max(L.maxTensors, { error: `more than ${L.maxTensors} tensors` }),
-  layers: z
-    .array(layerSchema, { error: 'layers must be a list' })
-    .min(1, { error: 'a network needs at least one layer' })
-    .max(L.maxLayers, { error: `more than ${L.maxLayers} layers` }),
+  tensors: listOf(tensorSchema, 'tensors', L.maxTensors),
+  layers: listOf(layerSchema, 'layers', L.maxLayers, 1),
   inputs: ids('network inputs', L.maxLayerInputs),
   outputs: ids('network outputs', L.maxTensors),
 });

@@ -7,6 +7,7 @@ import {
   idSchema,
   linkFields,
   linkSchema,
+  listOf,
   processorFields,
   processorSchema,
   textSchema,
@@ -67,17 +68,17 @@ const processorPatchSchema = z.strictObject({
     .exactOptional(),
 });
 const linkPatchSchema = z.strictObject({ ...optionalFields(linkFields), id: linkFields.id });
-const idList = (what: string) => z.array(idSchema(what)).max(PLATFORM_LIMITS.maxLinks, { error: `${what}: too many` });
+const idList = (what: string) => listOf(idSchema(what), what, PLATFORM_LIMITS.maxLinks);
 
 /** Schema of `PlatformEdits`: every patched figure within the platform bounds. O(size). */
 export const platformEditsSchema = z.strictObject({
   name: textSchema('name', PLATFORM_LIMITS.maxNameChars).exactOptional(),
-  processors: z.array(processorPatchSchema).max(PLATFORM_LIMITS.maxProcessors).exactOptional(),
-  links: z.array(linkPatchSchema).max(PLATFORM_LIMITS.maxLinks).exactOptional(),
+  processors: listOf(processorPatchSchema, 'processors', PLATFORM_LIMITS.maxProcessors).exactOptional(),
+  links: listOf(linkPatchSchema, 'links', PLATFORM_LIMITS.maxLinks).exactOptional(),
   removeProcessors: idList('removeProcessors').exactOptional(),
   removeLinks: idList('removeLinks').exactOptional(),
-  addProcessors: z.array(processorSchema).max(PLATFORM_LIMITS.maxProcessors).exactOptional(),
-  addLinks: z.array(linkSchema).max(PLATFORM_LIMITS.maxLinks).exactOptional(),
+  addProcessors: listOf(processorSchema, 'addProcessors', PLATFORM_LIMITS.maxProcessors).exactOptional(),
+  addLinks: listOf(linkSchema, 'addLinks', PLATFORM_LIMITS.maxLinks).exactOptional(),
 });
 
 const _schemaFitsType = (x: z.infer<typeof platformEditsSchema>): PlatformEdits => x;

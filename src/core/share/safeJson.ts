@@ -5,24 +5,37 @@ export type SafeJsonResult =
   | { readonly ok: true; readonly value: unknown }
   | { readonly ok: false; readonly reason: 'syntax' | 'unsafe-key'; readonly detail: string };
 
-class UnsafeKey extends Error {}
-
 /**
  * Parses untrusted JSON, refusing any object key `__proto__`, `constructor` or `prototype`
  * anywhere in the tree, so nothing parsed can later reach an object's prototype when copied or
- * validated. Never throws (syntax errors and stack exhaustion on absurd nesting are reported).
- * Parsing itself never runs code: JSON.parse builds plain data. O(text length).
+ * validated. JSON.parse itself only builds plain data (it defines `__proto__` as an own property,
+ * never calls a setter), and runs no code. Never throws.
+ *
+ * Why a walk after parsing instead of a reviver: V8's reviver path is ~10x slower than plain
+ * JSON.parse, and the walk uses an explicit stack, so absurd nesting cannot overflow the call stack.
+ * O(text length).
  * @example parseUntrustedJson('{"__proto__": {}}') // { ok: false, reason: 'unsafe-key', ... }
  */
 export function parseUntrustedJson(text: string): SafeJsonResult {
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(text, (key, v: unknown) => {
-      if (RESERVED_KEYS.has(key)) throw new UnsafeKey(key);
-      return v;
-    });
-    return { ok: true, value };
+    value = JSON.parse(text);
   } catch (e) {
-    if (e instanceof UnsafeKey) return { ok: false, reason: 'unsafe-key', detail: `key "${e.message}"` };
     return { ok: false, reason: 'syntax', detail: e instanceof Error ? e.message.slice(0, 200) : 'unreadable' };
   }
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || typeof node !== 'object') continue;
+    if (Array.isArray(node)) {
+      for (const child of node) if (child !== null && typeof child === 'object') stack.push(child);
+      continue;
+    }
+    for (const key of Object.keys(node)) {
+      if (RESERVED_KEYS.has(key)) return { ok: false, reason: 'unsafe-key', detail: `key "${key}"` };
+      const child = (node as Record<string, unknown>)[key];
+      if (child !== null && typeof child === 'object') stack.push(child);
+    }
+  }
+  return { ok: true, value };
 }

@@ -4,7 +4,7 @@ import type { Network } from '../model/types';
 import type { Plan, PlanSpec } from '../plan/types';
 import { planFromSpec } from '../plan/types';
 import { platformById, PRESETS } from '../platform/presets';
-import { idSchema, platformSchema, textSchema } from '../platform/schema';
+import { idSchema, listOf, platformSchema, textSchema } from '../platform/schema';
 import type { Platform } from '../platform/types';
 import type { Objective } from '../search/types';
 import { zooNetwork } from '../zoo';
@@ -65,17 +65,9 @@ const intIn = (what: string, min: number, max: number) => {
 
 const planSchema = z
   .strictObject({
-    cuts: z
-      .array(intIn('a cut', 1, NETWORK_LIMITS.maxLayers - 1), { error: 'cuts must be a list of integers' })
-      .max(MAX_SHARED_STAGES - 1, { error: `at most ${MAX_SHARED_STAGES - 1} cuts` }),
-    procs: z
-      .array(idSchema('a processor id'), { error: 'procs must be a list of processor ids' })
-      .min(1, { error: 'a plan needs at least one stage' })
-      .max(MAX_SHARED_STAGES, { error: `at most ${MAX_SHARED_STAGES} stages` }),
-    units: z
-      .array(intIn('units', 1, 1024), { error: 'units must be a list of integers' })
-      .max(MAX_SHARED_STAGES, { error: `at most ${MAX_SHARED_STAGES} stages` })
-      .exactOptional(),
+    cuts: listOf(intIn('a cut', 1, NETWORK_LIMITS.maxLayers - 1), 'cuts', MAX_SHARED_STAGES - 1),
+    procs: listOf(idSchema('a processor id'), 'procs', MAX_SHARED_STAGES, 1),
+    units: listOf(intIn('units', 1, 1024), 'units', MAX_SHARED_STAGES).exactOptional(),
   })
   .refine((p) => p.procs.length === p.cuts.length + 1, {
     error: 'procs must name one processor per stage (one more than the cuts)',
@@ -88,7 +80,7 @@ const planSchema = z
 
 const viewSchema = z.strictObject({
   tab: textSchema('tab', 64).exactOptional(),
-  collapsed: z.array(textSchema('a collapsed block', NETWORK_LIMITS.maxNameChars)).max(4096).exactOptional(),
+  collapsed: listOf(textSchema('a collapsed block', NETWORK_LIMITS.maxNameChars), 'collapsed', 4096).exactOptional(),
   selectedStage: intIn('selectedStage', 0, MAX_SHARED_STAGES - 1).exactOptional(),
   frames: intIn('frames', 1, 1000).exactOptional(),
 });
