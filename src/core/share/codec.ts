@@ -200,10 +200,11 @@ export function planFileText(state: ShareState): string {
  */
 export function parsePlanFile(text: string): DecodeResult {
   try {
-    if (typeof text !== 'string' || text.trim() === '') return fail('PLAN_FILE_KIND', 'the file is empty');
+    if (typeof text !== 'string') return fail('PLAN_FILE_KIND', 'the file is not text');
     if (text.length > MAX_PLAN_FILE_CHARS) {
       return fail('PLAN_FILE_TOO_LARGE', `${text.length} characters, at most ${MAX_PLAN_FILE_CHARS}`);
     }
+    if (text.trim() === '') return fail('PLAN_FILE_KIND', 'the file is empty');
     const parsed = parseUntrustedJson(text);
     if (!parsed.ok) {
       return parsed.reason === 'unsafe-key' ? fail('SHARE_UNSAFE_KEY', parsed.detail) : fail('SHARE_NOT_JSON');
