@@ -106,7 +106,7 @@ export function chromeTrace(input: ChromeTraceInput): ChromeTrace {
     let pid: number;
     if (lane.kind === 'processor') {
       const id = stages[lane.stage]!.processor;
-      pid = pidOfProcessor.get(id) ?? newProcess(`${processorName(id)} (${id})`);
+      pid = pidOfProcessor.get(id) ?? newProcess(`${id}: ${processorName(id)}`);
       pidOfProcessor.set(id, pid);
     } else {
       const a = stages[lane.stage]!.processor;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ExplorerError } from '../errors';
 import type { Network } from '../model/types';
+import type { EvaluateOptions } from '../plan/evaluate';
 import type { Plan, PlanSpec } from '../plan/types';
 import { planFromSpec } from '../plan/types';
 import { platformById, PRESETS } from '../platform/presets';
@@ -119,6 +120,18 @@ export interface ResolvedShare {
   readonly objective: Objective;
   readonly minFps?: number;
   readonly view?: ShareView;
+  /** How to evaluate the plan so metrics match the ones shown when it was shared (see `evaluateOptionsFor`). */
+  readonly evaluateOptions: EvaluateOptions;
+}
+
+/**
+ * Evaluation options implied by an objective, the same rule as `searchPlan`: under the energy
+ * objective with an FPS target, frames arrive at that rate, so idle energy accrues over
+ * 1000 / minFps ms per frame. O(1).
+ * @example evaluateOptionsFor('energy', 20) // { inputFps: 20 }
+ */
+export function evaluateOptionsFor(objective: Objective, minFps: number | undefined): EvaluateOptions {
+  return objective === 'energy' && minFps !== undefined ? { inputFps: minFps } : {};
 }
 
 /**
@@ -152,6 +165,7 @@ export function resolveShareState(state: ShareState): ResolvedShare {
     objective: state.objective,
     ...(state.minFps !== undefined ? { minFps: state.minFps } : {}),
     ...(state.view !== undefined ? { view: state.view } : {}),
+    evaluateOptions: evaluateOptionsFor(state.objective, state.minFps),
   };
 }
 

@@ -102,7 +102,7 @@ describe('chromeTrace', () => {
     const names = r.trace.traceEvents
       .filter((e): e is TraceMetadataEvent => e.ph === 'M' && e.name === 'process_name')
       .map((e) => e.args.name);
-    expect(names[0]).toBe('Cortex-A73 x4 (big) (big)');
+    expect(names[0]).toBe('big: Cortex-A73 x4 (big)');
     expect(names[1]).toContain('transfer 1→2: big → gpu');
   });
 
