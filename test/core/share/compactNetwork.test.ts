@@ -114,6 +114,15 @@ describe('compact network', () => {
     expect(codeOf(() => networkFromCompact('not a network'))).toBe('BAD_NETWORK');
   });
 
+  it('never lets an own __proto__ attribute key reach a prototype, even when called directly', () => {
+    const c = JSON.parse(JSON.stringify(compactNetwork(zooNetwork('alexnet'))));
+    c.layers[0].a = JSON.parse('{"__proto__": {"polluted": 1}, "k": 3}');
+    const net = networkFromCompact(c);
+    expect(net.layers[0]!.attrs).toEqual({ k: 3 });
+    expect((net.layers[0]!.attrs as Record<string, unknown>).polluted).toBeUndefined();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('names the offending field in the message', () => {
     const c = compactNetwork(zooNetwork('alexnet'));
     expect(() => networkFromCompact({ ...c, layers: c.layers.map((l, i) => (i === 2 ? { ...l, p: -3 } : l)) })).toThrow(
