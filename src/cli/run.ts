@@ -6,6 +6,7 @@ import { zooNetwork } from '../core/zoo';
 import { parseArgs, positional, required, type Args } from './args';
 import { models, platforms } from './commands/catalogue';
 import { evaluate } from './commands/evaluate';
+import { openCommand } from './commands/open';
 import { paretoCommand, planCommand } from './commands/plan';
 import { stats } from './commands/stats';
 
@@ -17,6 +18,8 @@ Commands:
   stats <model>                  totals and every layer of a network
   evaluate <model> --platform <id> --cuts 12,40 --procs big,gpu,npu [--units 4,1,1]
                                  metrics of one plan (cut c splits before layer c; --cuts '' = one stage)
+  evaluate ... [--trace out.json [--frames 10]] [--csv out.csv]
+                                 also write a Chrome / Perfetto trace of the simulated frames, or the stages as CSV
   evaluate <model> --platform <id> --plans FILE
                                  one JSON plan {cuts, procs, units} per line in, one JSON answer per line out
   plan <model> --platform <id> [--objective fps|latency|energy] [--min-fps X] [--max-stages K]
@@ -24,9 +27,13 @@ Commands:
                                  the optimal plan (exact search), its metrics and the baselines
   pareto <model> --platform <id> [--max-stages K]
                                  every plan on the FPS / energy-per-frame Pareto front
+  open <share-url | file.plan.json>
+                                 evaluate a shared plan (a link from the app or a saved plan file)
 
 Options:
-  --json                         machine-readable output`;
+  --json                         machine-readable output
+  --base-url URL                 app address used in the share links that evaluate and plan print
+                                 (default http://localhost:5173/)`;
 
 /** Resolves a model reference (a zoo id for now). */
 function resolveModel(ref: string): Network {
@@ -56,6 +63,8 @@ export function run(argv: readonly string[]): { stdout: string; code: number } {
     }
     case 'plan':
       return { stdout: planCommand(...scenarioOf(args), args, json), code: 0 };
+    case 'open':
+      return { stdout: openCommand(args, json), code: 0 };
     case 'pareto':
       return { stdout: paretoCommand(...scenarioOf(args), args, json), code: 0 };
     case undefined:

@@ -21,6 +21,19 @@ export const ERROR_CODES = {
   BAD_ARGUMENT: 'A command-line argument is missing or malformed.',
   CANCELLED: 'The search was cancelled by a newer request.',
   INFEASIBLE: 'No plan satisfies the constraints. Relax the FPS target, the stage limit, the pins or the memory.',
+  SHARE_EMPTY: 'The link holds no plan after "#s=". Copy the whole link again.',
+  SHARE_TOO_LONG: 'The shared link is longer than this app accepts. Share the plan as a .plan.json file instead.',
+  SHARE_CORRUPT:
+    'The shared link is damaged (not valid compressed data). Copy the whole link again or use the plan file.',
+  SHARE_TOO_LARGE: 'The shared plan expands to more data than this app accepts. Share it as a .plan.json file instead.',
+  SHARE_NOT_JSON: 'The shared plan is not valid JSON. Copy the whole link or file again.',
+  SHARE_UNSAFE_KEY: 'The shared plan contains a reserved key (__proto__, constructor or prototype) and was refused.',
+  SHARE_NEWER_VERSION:
+    'This plan was made by a newer version of the app. Reload or update the app, then open it again.',
+  SHARE_INVALID: 'The shared plan does not match the expected format. Ask for a new link or plan file.',
+  PLAN_FILE_TOO_LARGE: 'The plan file is larger than this app accepts. Check that you picked a .plan.json file.',
+  PLAN_FILE_KIND: 'This file is not a DNN Partition Explorer plan. Pick a .plan.json file saved by the app.',
+  BAD_NETWORK: 'The embedded network description is invalid. Import the model again and share a new link.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,12 +1,16 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { buildCostTables, type CostTables } from '../../core/cost/tables';
 import { ExplorerError } from '../../core/errors';
 import { formatBytes, formatFps, formatMj, formatMs } from '../../core/format';
 import type { Network } from '../../core/model/types';
+import { chromeTrace } from '../../core/export/chromeTrace';
+import { stagesCsv } from '../../core/export/stagesCsv';
 import { evaluatePlan, type Evaluation } from '../../core/plan/evaluate';
 import { planFromSpec, type PlanSpec } from '../../core/plan/types';
 import type { Platform } from '../../core/platform/types';
+import { simulate } from '../../core/schedule/simulate';
 import { intList, list, required, type Args } from '../args';
+import { shareLine, shareUrlFor } from '../share';
 import { table } from '../table';
 
 /** Turns a plan spec into a plan, naming unknown processors before anything else. */
@@ -50,7 +54,8 @@ export function evaluationJson(e: Evaluation) {
   };
 }
 
-function human(net: Network, platform: Platform, e: Evaluation): string {
+/** The metrics block `evaluate` and `open` print. */
+export function human(net: Network, platform: Platform, e: Evaluation): string {
   const m = e.metrics;
   const rows = e.stages.map((s, i) => [
     i + 1,
@@ -89,8 +94,47 @@ export function evaluate(
     procs: list(required(args, 'procs')),
     ...(unitsFlag !== undefined ? { units: intList(unitsFlag, 'units') } : {}),
   };
-  const e = evaluatePlan(t, planFor(t, spec));
-  return { out: json ? JSON.stringify(evaluationJson(e)) : human(net, platform, e), failed: false };
+  const plan = planFor(t, spec);
+  const e = evaluatePlan(t, plan);
+  const written = writeExports(args, net, platform, e);
+  const url = shareUrlFor(args, net, platform, plan);
+  const out = json
+    ? JSON.stringify({ ...evaluationJson(e), shareUrl: url })
+    : [human(net, platform, e), shareLine(url), ...written].join('\n');
+  return { out, failed: false };
+}
+
+/** Default number of frames simulated for `--trace`. */
+const TRACE_FRAMES = 10;
+
+/**
+ * `--trace FILE` (Chrome / Perfetto trace of `--frames` simulated frames, default 10) and
+ * `--csv FILE` (the stages); returns a line per file written.
+ */
+function writeExports(args: Args, net: Network, platform: Platform, e: Evaluation): string[] {
+  const lines: string[] = [];
+  const write = (flag: string, text: string) => {
+    const file = args.flags.get(flag)!;
+    try {
+      writeFileSync(file, text);
+    } catch {
+      throw new ExplorerError('BAD_ARGUMENT', `cannot write --${flag} file "${file}"`);
+    }
+    lines.push(`wrote ${file}`);
+  };
+  if (args.flags.has('trace')) {
+    const framesText = args.flags.get('frames') ?? String(TRACE_FRAMES);
+    const frames = Number(framesText);
+    if (!Number.isInteger(frames) || frames < 1 || frames > 10_000) {
+      throw new ExplorerError('BAD_ARGUMENT', `--frames "${framesText}" must be an integer from 1 to 10000`);
+    }
+    write(
+      'trace',
+      JSON.stringify(chromeTrace({ network: net, platform, evaluation: e, schedule: simulate(e, { frames }) })),
+    );
+  }
+  if (args.flags.has('csv')) write('csv', stagesCsv(net, e));
+  return lines;
 }
 
 /** One JSON plan per line in, one JSON answer per line out; a bad line answers `{ line, error }`. */

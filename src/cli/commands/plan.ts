@@ -10,6 +10,7 @@ import { paretoFront } from '../../core/search/pareto';
 import { searchPlan } from '../../core/search/searchPlan';
 import type { Objective, Pins, SearchOptions } from '../../core/search/types';
 import { intList, list, type Args } from '../args';
+import { shareLine, shareUrlFor } from '../share';
 import { table } from '../table';
 import { evaluationJson } from './evaluate';
 
@@ -84,6 +85,7 @@ export function planCommand(net: Network, platform: Platform, args: Args, json: 
   const t = buildCostTables(net, platform);
   const r = searchPlan(t, searchOptionsFrom(args, t));
   const b = r.baselines;
+  const url = shareUrlFor(args, net, platform, r.plan, r.objective, r.minFps);
   if (json) {
     return JSON.stringify({
       model: net.id,
@@ -107,6 +109,7 @@ export function planCommand(net: Network, platform: Platform, args: Args, json: 
         dataParallel: dataParallelJson(b.dataParallel),
       },
       searchMs: r.searchMs,
+      shareUrl: url,
     });
   }
   const m = r.evaluation.metrics;
@@ -155,6 +158,7 @@ export function planCommand(net: Network, platform: Platform, args: Args, json: 
     table(['', 'FPS', 'latency ms', 'energy mJ', 'optimal is', 'stages'], rows),
     '',
     `bottleneck: ${m.bottleneck.label}; search took ${r.searchMs.toFixed(1)} ms`,
+    shareLine(url),
   ].join('\n');
 }
 
