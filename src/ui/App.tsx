@@ -7,6 +7,7 @@ import { SearchSummary } from './components/SearchSummary';
 import { StagePlan } from './components/StagePlan';
 import { ZooList } from './components/ZooList';
 import { LayerStripPreview } from './charts/LayerStripPreview';
+import { Gantt } from './charts/Gantt/Gantt';
 
 /** The app shell. `data-state="ready"` tells tests no search is running and the views show the store's plan. */
 export function App() {
@@ -28,6 +29,7 @@ export function App() {
           <MetricsPanel />
           <SearchSummary />
           <StagePlan />
+          <Gantt />
           <LayerStripPreview />
           <ProcessorList />
           <footer className="footnote">
