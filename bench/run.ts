@@ -11,6 +11,7 @@ import { bruteForceBest } from '../src/core/search/bruteForce';
 import { searchMinPeriod, searchMinPeriodFast } from '../src/core/search/minPeriod';
 import { paretoFront } from '../src/core/search/pareto';
 import { zooNetwork } from '../src/core/zoo';
+import { ganttBenchmarks } from './gantt';
 import { eightProcessors, smallPlatform } from './platforms';
 import { syntheticNetwork } from './synthetic';
 
@@ -115,6 +116,7 @@ for (const layers of [8, 10, 12]) {
     unit: 'ms',
   });
 }
+results.push(...ganttBenchmarks(medianMs));
 
 const pad = Math.max(...results.map((r) => r.name.length));
 let over = 0;

@@ -39,6 +39,18 @@ export function inkOn(hex: string): string {
   return 1.05 / (L + 0.05) >= (L + 0.05) / 0.06 ? '#ffffff' : '#111827';
 }
 
+// Colour maths runs once per stage, not once per box on every redraw.
+const memo = (f: (stage: number) => string): ((stage: number) => string) => {
+  const cache = new Map<number, string>();
+  return (stage) => {
+    let hit = cache.get(stage);
+    if (hit === undefined) cache.set(stage, (hit = f(stage)));
+    return hit;
+  };
+};
+
 /** Fill of a compute box, and of a transfer/send box (lighter, with stripes in the stage colour). */
 export const computeFill = (stage: number): string => stageColor(stage);
-export const transferFill = (stage: number): string => lighten(stageColor(stage), 0.62);
+export const transferFill = memo((stage) => lighten(stageColor(stage), 0.62));
+/** Ink for frame numbers on a compute box of this stage. */
+export const computeInk = memo((stage) => inkOn(stageColor(stage)));

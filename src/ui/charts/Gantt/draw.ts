@@ -1,6 +1,6 @@
 import { EVENT_KIND } from '../../../core/schedule/simulate';
 import { stageColor } from '../../theme';
-import { computeFill, GANTT_COLORS as C, inkOn, transferFill } from './colors';
+import { computeFill, computeInk, GANTT_COLORS as C, transferFill } from './colors';
 import { LAYOUT, type GanttLane, type GanttModel } from './model';
 import type { TimeScale } from './scale';
 
@@ -251,13 +251,14 @@ function drawBoxes(ctx: GanttContext, model: GanttModel, scale: TimeScale, onlyS
       const xe = Math.min(scale.x(end), x1 + 4);
       const w = Math.max(1, xe - xs - 1);
       const compute = s.kind[i] === EVENT_KIND.compute;
-      const fill = compute ? computeFill(stage) : transferFill(stage);
-      ctx.fillStyle = fill;
+      // A transfer a few pixels wide has no room for stripes: a solid sliver in the stage colour reads better.
+      const striped = !compute && w >= 4;
+      ctx.fillStyle = compute || !striped ? computeFill(stage) : transferFill(stage);
       ctx.fillRect(xs, y, w, h);
-      if (!compute) stripes(ctx, xs, y, w, h, stageColor(stage));
+      if (striped) stripes(ctx, xs, y, w, h, stageColor(stage));
       const label = String(s.frame[i]! + 1);
       if (w >= digitW * label.length + 8 && h >= 12) {
-        ctx.fillStyle = compute ? inkOn(fill) : C.ink;
+        ctx.fillStyle = compute ? computeInk(stage) : C.ink;
         ctx.fillText(label, xs + w / 2, y + h / 2 + 0.5);
       }
     }

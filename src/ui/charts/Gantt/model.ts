@@ -89,7 +89,9 @@ export function buildGanttModel(schedule: Schedule, evaluation: Evaluation, netw
   let y: number = LAYOUT.top;
   const lanes: GanttLane[] = schedule.lanes.map((lane, i) => {
     const height = lane.kind === 'processor' ? LAYOUT.processorLane : LAYOUT.linkLane;
-    const rows = Uint32Array.from(perLane[i]!.sort((a, b) => schedule.start[a]! - schedule.start[b]!));
+    const rows = Uint32Array.from(perLane[i]!);
+    // simulate() emits each resource's frames in order; only lanes shared with send boxes need sorting.
+    if (!sortedByStart(rows, schedule.start)) rows.sort((a, b) => schedule.start[a]! - schedule.start[b]!);
     const out: GanttLane = { ...lane, top: y, height, bottleneck: lane.id === bnLaneId, rows };
     y += height;
     return out;
@@ -148,4 +150,9 @@ export function buildGanttModel(schedule: Schedule, evaluation: Evaluation, netw
     periodText,
     latencyText,
   };
+}
+
+function sortedByStart(rows: Uint32Array, start: Float64Array): boolean {
+  for (let k = 1; k < rows.length; k++) if (start[rows[k]!]! < start[rows[k - 1]!]!) return false;
+  return true;
 }
