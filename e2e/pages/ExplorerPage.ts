@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { GanttPanel } from './GanttPanel';
 
 /** Page object for the explorer: locators by test id, waits on data-state="ready", never on sleeps. */
 export class ExplorerPage {
@@ -10,6 +11,7 @@ export class ExplorerPage {
   readonly energy: Locator;
   readonly zooList: Locator;
   readonly stageCards: Locator;
+  readonly gantt: GanttPanel;
 
   constructor(readonly page: Page) {
     this.root = page.getByTestId('app');
@@ -20,6 +22,7 @@ export class ExplorerPage {
     this.energy = page.getByTestId('metric-energy');
     this.zooList = page.getByTestId('zoo-list');
     this.stageCards = page.getByTestId('stage-card');
+    this.gantt = new GanttPanel(page);
   }
 
   async open(hash = ''): Promise<void> {

@@ -1,5 +1,6 @@
 import { specOfPlan } from '../core/plan/types';
 import { planFromSpec, type PlanSpec } from '../core/plan/types';
+import { selectSchedule } from './schedule';
 import { useStore } from './store';
 
 /**
@@ -19,6 +20,11 @@ export interface ExplorerTestApi {
   setPlan(spec: PlanSpec): void;
   selectModel(id: string): void;
   selectPlatform(id: string): void;
+  /** The Gantt's schedule: lane labels and every box (times in ms, frames and stages from 0). */
+  schedule(): {
+    lanes: string[];
+    boxes: { lane: number; stage: number; frame: number; kind: number; start: number; end: number }[];
+  };
 }
 
 export function installTestApi(target: { __explorer?: ExplorerTestApi }): void {
@@ -42,5 +48,19 @@ export function installTestApi(target: { __explorer?: ExplorerTestApi }): void {
     },
     selectModel: (id) => useStore.getState().selectModel(id),
     selectPlatform: (id) => useStore.getState().selectPlatform(id),
+    schedule: () => {
+      const s = selectSchedule(useStore.getState());
+      return {
+        lanes: s.lanes.map((l) => l.label),
+        boxes: Array.from(s.start, (start, i) => ({
+          lane: s.lane[i]!,
+          stage: s.stage[i]!,
+          frame: s.frame[i]!,
+          kind: s.kind[i]!,
+          start,
+          end: s.end[i]!,
+        })),
+      };
+    },
   };
 }
