@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { formatMs } from '../src/core/format';
 import { ExplorerPage } from './pages/ExplorerPage';
@@ -47,7 +48,7 @@ test('a three-stage plan set through the test API adds a third processor lane', 
   await expect(app.gantt.canvas).toHaveAttribute('aria-label', /^Pipeline of 3 stages/);
 });
 
-test('zooming in narrows the time axis and Reset restores it', async ({ page }) => {
+test('zooming in narrows the time axis, dragging pans it, and Reset restores it', async ({ page }) => {
   const app = new ExplorerPage(page);
   await app.open();
   const [a0, a1] = await app.gantt.domain();
@@ -55,6 +56,26 @@ test('zooming in narrows the time axis and Reset restores it', async ({ page }) 
   await expect
     .poll(async () => (await app.gantt.domain())[1] - (await app.gantt.domain())[0])
     .toBeCloseTo((a1 - a0) / 2, 6);
+  // Dragging left pans to later times.
+  const [z0] = await app.gantt.domain();
+  const start = await app.gantt.point(0, (a0 + a1) / 2);
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(start.x - 120, start.y, { steps: 4 });
+  await page.mouse.up();
+  await expect.poll(async () => (await app.gantt.domain())[0]).toBeGreaterThan(z0);
   await app.gantt.resetZoom.click();
   await expect(app.gantt.root).toHaveAttribute('data-domain', `${a0},${a1}`);
+});
+
+test('the Gantt panel has no axe violations', async ({ page }) => {
+  const app = new ExplorerPage(page);
+  await app.open();
+  const { boxes } = await schedule(page);
+  const box = boxes.find((b) => b.stage === 0 && b.frame === 1 && b.kind === COMPUTE)!;
+  const at = await app.gantt.point(box.lane, (box.start + box.end) / 2);
+  await page.mouse.move(at.x, at.y); // with the tooltip open
+  await expect(app.gantt.tooltip).toBeVisible();
+  const result = await new AxeBuilder({ page }).include('.gantt-panel').analyze();
+  expect(result.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 });
