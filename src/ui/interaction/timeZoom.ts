@@ -7,6 +7,8 @@ export interface TimeZoomTransform {
 }
 
 export interface TimeZoomOptions {
+  /** The element that receives wheel, drag and double-click (the chart's top canvas). */
+  readonly element: Element;
   /** Plot area, CSS px from the element's left edge: panning never leaves it uncovered. */
   readonly left: number;
   readonly right: number;
@@ -17,7 +19,7 @@ export interface TimeZoomOptions {
 }
 
 export interface TimeZoom {
-  update(options: Partial<Omit<TimeZoomOptions, 'onZoom'>>): void;
+  update(options: Partial<Omit<TimeZoomOptions, 'onZoom' | 'element'>>): void;
   /** Zooms by `factor` (> 1 in) around the middle of the plot. */
   zoomBy(factor: number): void;
   /** Back to the whole schedule. */
@@ -30,9 +32,9 @@ export interface TimeZoom {
  * scrolling the page (the chart sits in a long page); Ctrl/⌘ + wheel and
  * trackpad pinch zoom, drag pans, double-click resets.
  */
-export function createTimeZoom(element: Element, options: TimeZoomOptions): TimeZoom {
+export function createTimeZoom(options: TimeZoomOptions): TimeZoom {
   let o = options;
-  const selection = select(element);
+  const selection = select(options.element);
   const behavior: ZoomBehavior<Element, unknown> = zoom<Element, unknown>()
     .filter((event: Event) =>
       event.type === 'wheel'

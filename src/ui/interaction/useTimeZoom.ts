@@ -4,7 +4,7 @@ import { createTimeZoom, type TimeZoom, type TimeZoomOptions } from './timeZoom'
 /** Thin React adapter over createTimeZoom: creates it on mount, updates its extent, destroys it on unmount. */
 export function useTimeZoom(
   ref: RefObject<Element | null>,
-  { left, right, height, maxScale, onZoom }: TimeZoomOptions,
+  { left, right, height, maxScale, onZoom }: Omit<TimeZoomOptions, 'element'>,
 ): Pick<TimeZoom, 'zoomBy' | 'reset'> {
   const zoomRef = useRef<TimeZoom | null>(null);
   const onZoomRef = useRef(onZoom);
@@ -16,7 +16,7 @@ export function useTimeZoom(
   useEffect(() => {
     const element = ref.current;
     if (!element) return;
-    const z = createTimeZoom(element, { ...initial.current, onZoom: (t) => onZoomRef.current(t) });
+    const z = createTimeZoom({ element, ...initial.current, onZoom: (t) => onZoomRef.current(t) });
     zoomRef.current = z;
     return () => {
       z.destroy();
