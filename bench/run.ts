@@ -11,6 +11,7 @@ import { bruteForceBest } from '../src/core/search/bruteForce';
 import { searchMinPeriod, searchMinPeriodFast } from '../src/core/search/minPeriod';
 import { paretoFront } from '../src/core/search/pareto';
 import { zooNetwork } from '../src/core/zoo';
+import { ganttBenchmarks } from './gantt';
 import { eightProcessors, smallPlatform } from './platforms';
 import { shareBenchmarks } from './share';
 import { syntheticNetwork } from './synthetic';
@@ -117,6 +118,7 @@ for (const layers of [8, 10, 12]) {
   });
 }
 results.push(...shareBenchmarks(medianMs));
+results.push(...ganttBenchmarks(medianMs));
 
 const pad = Math.max(...results.map((r) => r.name.length));
 let over = 0;

@@ -17,3 +17,8 @@ export async function setPlan(page: Page, spec: PlanSpec): Promise<void> {
 export async function coreEvaluate(page: Page, spec: PlanSpec): Promise<ReturnType<ExplorerTestApi['evaluate']>> {
   return page.evaluate((s) => (window as unknown as Api).__explorer.evaluate(s), spec);
 }
+
+/** The Gantt's schedule as the store simulates it. */
+export async function schedule(page: Page): Promise<ReturnType<ExplorerTestApi['schedule']>> {
+  return page.evaluate(() => (window as unknown as Api).__explorer.schedule());
+}

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { GanttPanel } from './GanttPanel';
 
 /** Page object for the explorer: locators by test id, waits on data-state="ready", never on sleeps. */
 export class ExplorerPage {
@@ -16,6 +17,7 @@ export class ExplorerPage {
   readonly redoButton: Locator;
   readonly editor: Locator;
   readonly problems: Locator;
+  readonly gantt: GanttPanel;
 
   constructor(readonly page: Page) {
     this.root = page.getByTestId('app');
@@ -32,6 +34,7 @@ export class ExplorerPage {
     this.redoButton = page.getByTestId('redo');
     this.editor = page.getByTestId('platform-editor');
     this.problems = page.getByTestId('plan-problems');
+    this.gantt = new GanttPanel(page);
   }
 
   async open(hash = ''): Promise<void> {

@@ -1,6 +1,7 @@
 import { buildCostTables } from '../core/cost/tables';
 import { evaluatePlan } from '../core/plan/evaluate';
 import { planFromSpec, specOfPlan, type PlanSpec } from '../core/plan/types';
+import { selectSchedule } from './schedule';
 import { useStore } from './store';
 
 /**
@@ -27,6 +28,11 @@ export interface ExplorerTestApi {
   /** Evaluates a plan on the current network and platform from freshly built cost tables (not the store's). */
   evaluate(spec: PlanSpec): { fps: number; latencyMs: number; energyPerFrameMj: number; valid: boolean };
   undoDepth(): number;
+  /** The Gantt's schedule: lane labels and every box (times in ms, frames and stages from 0). */
+  schedule(): {
+    lanes: string[];
+    boxes: { lane: number; stage: number; frame: number; kind: number; start: number; end: number }[];
+  };
 }
 
 const unitsOf = (id: string) => useStore.getState().platform.processors.find((p) => p.id === id)?.units ?? 1;
@@ -63,5 +69,19 @@ export function installTestApi(target: { __explorer?: ExplorerTestApi }): void {
       return { fps: m.fps, latencyMs: m.latencyMs, energyPerFrameMj: m.energyPerFrameMj, valid: e.valid };
     },
     undoDepth: () => useStore.getState().past.length,
+    schedule: () => {
+      const s = selectSchedule(useStore.getState());
+      return {
+        lanes: s.lanes.map((l) => l.label),
+        boxes: Array.from(s.start, (start, i) => ({
+          lane: s.lane[i]!,
+          stage: s.stage[i]!,
+          frame: s.frame[i]!,
+          kind: s.kind[i]!,
+          start,
+          end: s.end[i]!,
+        })),
+      };
+    },
   };
 }

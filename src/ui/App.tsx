@@ -1,5 +1,6 @@
 import { useStore } from '../state/store';
 import { selectError } from '../state/selectors';
+import { Gantt } from './charts/Gantt/Gantt';
 import { LayerStrip } from './charts/LayerStrip/LayerStrip';
 import { Header } from './components/Header';
 import { MetricsPanel } from './components/MetricsPanel';
@@ -27,6 +28,7 @@ export function App() {
         <MetricsPanel />
         <SearchSummary />
         <LayerStrip />
+        <Gantt />
         <StagePlan />
         <PlatformEditor />
         <footer className="footnote">
