@@ -17,7 +17,7 @@ test('the Gantt canvas names the same period as the metrics panel', async ({ pag
     new RegExp(`^Pipeline of 2 stages over 10 frames, ${period}`),
   );
   // The metrics panel prints the same figure in its bottleneck line.
-  await expect(page.locator('.bottleneck')).toContainText(`(${period})`);
+  await expect(page.getByTestId('bottleneck')).toContainText(`${formatMs(s.periodMs)} ms per frame = the period`);
 });
 
 test('hovering a box shows its stage, frame and times, and leaving hides it', async ({ page }) => {

@@ -30,6 +30,8 @@ export class GanttPanel {
   /** Page coordinates of time `ms` in lane `lane` (vertical centre), with the chart's own layout. */
   async point(lane: number, ms: number): Promise<{ x: number; y: number }> {
     await expect(this.canvas).toBeVisible();
+    // The mouse can only hover what is inside the viewport.
+    await this.canvas.scrollIntoViewIfNeeded();
     const box = (await this.canvas.boundingBox())!;
     const [d0, d1] = await this.domain();
     const labels = await this.lanes();
