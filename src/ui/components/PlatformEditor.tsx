@@ -12,7 +12,7 @@ import {
 import { figureSources } from '../../core/platform/provenance';
 import type { FigureSource } from '../../core/platform/types';
 import { useStore } from '../../state/store';
-import { selectEvaluation, selectPlatform } from '../../state/selectors';
+import { selectPlatform } from '../../state/selectors';
 
 interface CellProps<T> {
   item: T;
@@ -68,6 +68,12 @@ function FigureCell<T>({ item, field, source, label, onValid, onError }: CellPro
   );
 }
 
+/** A processor's busy share of the period; its own subscription, so a drag re-renders this text, not the editor. */
+function Busy({ id }: { id: string }) {
+  const u = useStore((s) => s.evaluation.metrics.utilization[id] ?? 0);
+  return <>{Math.round(u * 100)}%</>;
+}
+
 /**
  * Every processor and link figure of the platform, editable with validation.
  * Valid edits re-evaluate the plan at once; estimates carry a badge and every
@@ -75,12 +81,11 @@ function FigureCell<T>({ item, field, source, label, onValid, onError }: CellPro
  */
 export function PlatformEditor() {
   const platform = useStore(selectPlatform);
-  const utilization = useStore(selectEvaluation).metrics.utilization;
   const setPlatform = useStore((s) => s.setPlatform);
   const [error, setError] = useState<string | null>(null);
   const procs = platform.processors;
   return (
-    <section className="panel" aria-labelledby="platform-title" data-testid="platform-editor">
+    <section className="panel lazy-panel" aria-labelledby="platform-title" data-testid="platform-editor">
       <div className="panel-head">
         <h2 id="platform-title">Platform: {platform.name}</h2>
         <p className="muted">
@@ -102,7 +107,7 @@ export function PlatformEditor() {
                 <th scope="col" key={p.id}>
                   <div className="proc-name">{p.name}</div>
                   <div className="muted">
-                    {p.id} · {p.kind} · {p.dtype} · busy {Math.round((utilization[p.id] ?? 0) * 100)}%
+                    {p.id} · {p.kind} · {p.dtype} · busy <Busy id={p.id} />
                   </div>
                   <div className="proc-actions">
                     <button

@@ -13,7 +13,7 @@ export function StagePlan() {
   const setHovered = useStore((s) => s.setHoveredStage);
   const bottleneck = e.metrics.bottleneck;
   return (
-    <section className="panel" aria-labelledby="plan-title">
+    <section className="panel lazy-panel" aria-labelledby="plan-title">
       <h2 id="plan-title">
         Plan: {e.stages.length} pipeline stage{e.stages.length === 1 ? '' : 's'}
       </h2>
