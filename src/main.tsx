@@ -1,5 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { browserSessionHost } from './state/browserSession';
+import { startSession } from './state/session';
 import { installTestApi } from './state/testApi';
 import { App } from './ui/App';
 import './ui/styles.css';
@@ -10,3 +12,4 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StrictMode>,
 );
+void startSession(browserSessionHost());

@@ -2,14 +2,16 @@ import { create } from 'zustand';
 import { createHistorySlice, type HistorySlice } from './slices/history';
 import { createScenarioSlice, type ScenarioSlice } from './slices/scenario';
 import { createSearchSlice, type SearchSlice } from './slices/search';
+import { createSessionSlice, type SessionSlice } from './slices/session';
 import { createViewSlice, type ViewSlice } from './slices/view';
 
 /** The one app store, built from slices (zustand slices pattern). */
-export type AppState = ScenarioSlice & SearchSlice & HistorySlice & ViewSlice;
+export type AppState = ScenarioSlice & SearchSlice & HistorySlice & ViewSlice & SessionSlice;
 
 export const useStore = create<AppState>()((...a) => ({
   ...createScenarioSlice(...a),
   ...createSearchSlice(...a),
   ...createHistorySlice(...a),
   ...createViewSlice(...a),
+  ...createSessionSlice(...a),
 }));

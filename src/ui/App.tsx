@@ -5,6 +5,8 @@ import { LayerStrip } from './charts/LayerStrip/LayerStrip';
 import { Header } from './components/Header';
 import { MetricsPanel } from './components/MetricsPanel';
 import { PlatformEditor } from './components/PlatformEditor';
+import { RestoreBanner } from './components/RestoreBanner';
+import { openPlanFileFromDisk } from './components/ShareMenu';
 import { SearchSummary } from './components/SearchSummary';
 import { StagePlan } from './components/StagePlan';
 
@@ -12,10 +14,24 @@ import { StagePlan } from './components/StagePlan';
 export function App() {
   const error = useStore(selectError);
   const dismiss = useStore((s) => s.dismissError);
-  const busy = useStore((s) => s.search.state === 'running' || s.loading);
+  const busy = useStore((s) => s.search.state === 'running' || s.loading || s.booting);
   return (
-    <div className="app" data-state={busy ? 'busy' : 'ready'} data-testid="app">
+    <div
+      className="app"
+      data-state={busy ? 'busy' : 'ready'}
+      data-testid="app"
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes('Files')) e.preventDefault();
+      }}
+      onDrop={(e) => {
+        const file = e.dataTransfer.files[0];
+        if (!file) return;
+        e.preventDefault();
+        void openPlanFileFromDisk(file);
+      }}
+    >
       <Header />
+      <RestoreBanner />
       {error && (
         <div role="alert" className="alert" data-testid="app-error">
           {error}

@@ -9,10 +9,11 @@ import { platformById } from '../../core/platform/presets';
 import type { Platform } from '../../core/platform/types';
 import { zooNetwork } from '../../core/zoo';
 import { ExplorerError } from '../../core/errors';
+import { evaluateOptionsFor } from '../../core/share/shareState';
 import { cachedTables, rememberTables, tablesFor } from '../costTables';
 import { searchClient } from '../searchClient';
 import type { HistorySlice } from './history';
-import type { SearchSlice } from './search';
+import { INITIAL_GOAL, type SearchSlice } from './search';
 
 /** The part of the scenario that undo/redo restores; everything else is derived from it. */
 export interface Snapshot {
@@ -45,6 +46,13 @@ export interface ScenarioSlice extends Snapshot {
   /** Runs stage `i` on another processor and/or unit count. */
   assignStage: (i: number, processor: string, units: number) => void;
   dismissError: () => void;
+  /** Re-evaluates the current plan (after the objective or FPS target changed). */
+  reevaluate: () => void;
+  /**
+   * Opens a whole scenario (a shared link, a plan file, a restored session) as one undo step.
+   * Resolves once its cost tables are in.
+   */
+  loadScenario: (next: Snapshot & Partial<Pick<SearchSlice, 'objective' | 'minFps'>>) => Promise<void>;
   /** Applies a snapshot, re-deriving the evaluation (tables from the cache, else the cost worker). */
   applySnapshot: (next: Snapshot) => Promise<void>;
 }
@@ -64,8 +72,13 @@ function startingPlan(tables: CostTables): Plan {
   return b === undefined ? bestTwoStagePlan(tables, a!, a!) : bestTwoStagePlan(tables, b, a!);
 }
 
-function derived(tables: CostTables, plan: Plan) {
-  return { tables, evaluation: evaluatePlan(tables, plan) };
+/**
+ * The evaluation under the objective's rule (`evaluateOptionsFor`): at "min energy at FPS >= X"
+ * frames arrive at X FPS, so idle energy accrues over 1000 / X ms, exactly as the CLI and a
+ * shared link compute it.
+ */
+function derived(tables: CostTables, plan: Plan, goal: Pick<SearchSlice, 'objective' | 'minFps'>) {
+  return { tables, evaluation: evaluatePlan(tables, plan, evaluateOptionsFor(goal.objective, goal.minFps)) };
 }
 
 const initialNetwork = zooNetwork(DEFAULT_SCENARIO.model);
@@ -122,18 +135,18 @@ export const createScenarioSlice: StateCreator<Store, [], [], ScenarioSlice> = (
     network: initialNetwork,
     platform: initialPlatform,
     plan: initialPlan,
-    ...derived(initialTables, initialPlan),
+    ...derived(initialTables, initialPlan, INITIAL_GOAL),
     loading: false,
     error: null,
     applySnapshot: (next) => {
       const s = get();
       const sameTables = next.network === s.network && next.platform === s.platform;
       if (sameTables) {
-        set({ ...next, ...derived(s.tables, next.plan) });
+        set({ ...next, ...derived(s.tables, next.plan, s) });
         return Promise.resolve();
       }
       return withTables(next.network, next.platform, (tables) =>
-        set({ ...next, ...derived(tables, next.plan), ...staleSearch() }),
+        set({ ...next, ...derived(tables, next.plan, get()), ...staleSearch() }),
       );
     },
     selectModel: (id) => {
@@ -164,7 +177,7 @@ export const createScenarioSlice: StateCreator<Store, [], [], ScenarioSlice> = (
     setPlan: (plan) => {
       get().record();
       const s = get();
-      set({ plan, ...derived(s.tables, plan) });
+      set({ plan, ...derived(s.tables, plan, s) });
     },
     moveSplit: (i, position) => {
       const plan = moveCut(get().plan, i, position);
@@ -185,6 +198,11 @@ export const createScenarioSlice: StateCreator<Store, [], [], ScenarioSlice> = (
       if (plan !== get().plan) get().setPlan(plan);
     },
     dismissError: () => set({ error: null }),
+    reevaluate: () => set(derived(get().tables, get().plan, get())),
+    loadScenario: ({ objective, minFps, ...next }) => {
+      set({ ...(objective ? { objective } : {}), ...(minFps !== undefined ? { minFps } : {}) });
+      return withTables(next.network, next.platform, () => commit(next));
+    },
   };
 };
 

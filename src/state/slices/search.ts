@@ -28,15 +28,23 @@ export interface SearchSlice {
 
 const IDLE: SearchStatus = { state: 'idle', progress: 0 };
 
+/** The optimizer's goal when the app opens. */
+export const INITIAL_GOAL = { objective: 'fps' as Objective, minFps: 30 };
+
 export const createSearchSlice: StateCreator<ScenarioSlice & SearchSlice & HistorySlice, [], [], SearchSlice> = (
   set,
   get,
 ) => ({
-  objective: 'fps',
-  minFps: 30,
+  ...INITIAL_GOAL,
   search: IDLE,
-  setObjective: (objective) => set({ objective }),
-  setMinFps: (minFps) => set({ minFps }),
+  setObjective: (objective) => {
+    set({ objective });
+    get().reevaluate();
+  },
+  setMinFps: (minFps) => {
+    set({ minFps });
+    get().reevaluate();
+  },
   optimize: async () => {
     const s = get();
     set({ search: { state: 'running', progress: 0 } });

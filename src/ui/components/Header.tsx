@@ -2,6 +2,7 @@ import { PRESETS } from '../../core/platform/presets';
 import { ZOO } from '../../core/zoo';
 import { useStore } from '../../state/store';
 import { OptimizeControls } from './OptimizeControls';
+import { ShareMenu } from './ShareMenu';
 import { UndoRedo } from './UndoRedo';
 
 /** Title bar: network and platform pickers, the optimizer, undo and redo. */
@@ -38,6 +39,7 @@ export function Header() {
       </label>
       <OptimizeControls />
       <UndoRedo />
+      <ShareMenu />
     </header>
   );
 }
