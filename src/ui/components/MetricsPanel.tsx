@@ -43,7 +43,7 @@ export function MetricsPanel() {
     <section className="panel metrics-panel" aria-labelledby="metrics-title">
       <div className="panel-head">
         <h2 id="metrics-title">Predicted performance</h2>
-        <span className="muted">
+        <span className="muted" data-testid="metrics-network">
           {network.name}: {network.layers.length} layers · {formatCount(params)} params · {formatCount(macs)} MACs ·
           cost model (analytic)
         </span>
