@@ -1,7 +1,7 @@
 import type { CostTables } from '../cost/tables';
 import { ExplorerError } from '../errors';
 import { evaluatePlan } from '../plan/evaluate';
-import { searchMinCost } from './minCost';
+import { EnergySweep } from './energySweep';
 import type { Found, Pins } from './types';
 
 export interface ParetoOptions {
@@ -19,16 +19,23 @@ export interface ParetoOptions {
  *
  * Energy per frame = (sum of idle powers) x period + energy above idle, so:
  * starting with no period limit, find the plan with the least energy above
- * idle under a period limit T (exact, `searchMinCost`), then set T just below
- * that plan's period and repeat until no plan is fast enough. Every Pareto
- * plan is weakly dominated by one of the plans met on the way (the last one
- * whose limit it satisfied has no more energy above idle and no longer
- * period), so filtering them gives the exact front.
+ * idle under a period limit T (exact), then set T just below that plan's
+ * period and repeat until no plan is fast enough. Every Pareto plan is weakly
+ * dominated by one of the plans met on the way (the last one whose limit it
+ * satisfied has no more energy above idle and no longer period), so filtering
+ * them gives the exact front. The searches share one `EnergySweep`, which
+ * keeps every state's exact value while the lower limit still allows its plan
+ * prefix and recomputes, best-first, only what the answer needs.
  *
- * Complexity: one exact sum search per plan met.
+ * Complexity: `EnergySweep`'s set-up plus its recomputations over all limits.
  */
 export function paretoFront(t: CostTables, options: ParetoOptions = {}): { front: Found[]; truncated: boolean } {
   const maxPoints = options.maxPoints ?? 500;
+  const sweep = new EnergySweep(t, {
+    ...(options.maxStages !== undefined ? { maxStages: options.maxStages } : {}),
+    ...(options.pins ? { pins: options.pins } : {}),
+    ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}),
+  });
   const met: Found[] = [];
   let limit = Infinity;
   let truncated = false;
@@ -38,13 +45,7 @@ export function paretoFront(t: CostTables, options: ParetoOptions = {}): { front
       truncated = true;
       break;
     }
-    const found = searchMinCost(t, {
-      objective: 'energy',
-      maxPeriodMs: limit,
-      ...(options.maxStages !== undefined ? { maxStages: options.maxStages } : {}),
-      ...(options.pins ? { pins: options.pins } : {}),
-      ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}),
-    });
+    const found = sweep.solve(limit);
     if (!found) break;
     const evaluation = evaluatePlan(t, found.plan);
     const period = evaluation.metrics.periodMs;
