@@ -52,6 +52,8 @@ export class EnergySweep {
   private readonly fromPos: Int32Array;
   /** The stage ending at this state: r * K + k - 1. */
   private readonly stageOf: Int32Array;
+  /** A lower bound on every other stage's best start at the last exact value (see `settle`). */
+  private readonly second: Float64Array;
   /** 1: the stored prefix is from an earlier exact value and not yet tried by `settle`. */
   private readonly hadPath: Uint8Array;
   // Per key: its best last stage ending at n.
@@ -61,8 +63,6 @@ export class EnergySweep {
   private readonly finalFrom: Int32Array;
   /** Final keys by -value (least value first); values only grow, so stale entries are refreshed on pop. */
   private readonly finals = new IdHeap();
-  /** Exact states by theta (max first). */
-  private readonly byTheta = new IdHeap();
   // The settle stack: state ids and, per frame, the best stage found by its last scan.
   private readonly stack: number[] = [];
   private readonly frameKey: number[] = [];
@@ -74,6 +74,10 @@ export class EnergySweep {
   /** The tree node holding the last best value (for its argmin). */
   private bestNode = -1;
   private lastLimit = Infinity;
+  /** Per (c, r, k, r2): the smallest start a stage may have under the current limit (valid when its stamp is `epoch`). */
+  private readonly loCache: Int32Array;
+  private readonly loStamp: Int32Array;
+  private epoch = 0;
   /** Recomputed states so far (for benches and tests). */
   recomputed = 0;
 
@@ -93,6 +97,7 @@ export class EnergySweep {
     this.fromPos = new Int32Array(ids);
     this.stageOf = new Int32Array(ids);
     this.hadPath = new Uint8Array(ids);
+    this.second = new Float64Array(ids);
     this.finalValue = new Float64Array(nStates * K).fill(Infinity);
     this.finalExact = new Uint8Array(nStates * K);
     this.finalTheta = new Float64Array(nStates * K);
@@ -101,17 +106,27 @@ export class EnergySweep {
       this.exact[r] = 1;
       this.theta[r] = -Infinity;
     }
-    // One tree per key of a state that is ever reached, filled with the lower bounds.
+    // One tree per key of a state that is ever reached, filled with the lower bounds; all trees
+    // in one buffer (thousands of small arrays would cost allocation and collection time).
+    const reached: number[] = [];
+    let count = 0;
     for (let state = 0; state < nStates; state++) {
       if (state >= P && !sp.possible(state)) continue;
-      let reached = false;
-      for (let c = 0; c < n && !reached; c++) reached = this.value[c * nStates + state]! < Infinity;
-      if (!reached) continue;
+      let seen = false;
+      for (let c = 0; c < n && !seen; c++) seen = this.value[c * nStates + state]! < Infinity;
+      if (!seen) continue;
+      reached.push(state);
+      count += sp.room(state);
+    }
+    const width = 2 * this.trees.size;
+    const buffer = new Float64Array(count * width).fill(Infinity);
+    let next = 0;
+    for (const state of reached) {
       const r = state % P;
       const room = sp.room(state);
       for (let k = 1; k <= room; k++) {
         const key = state * K + k - 1;
-        const tree = (this.keyTrees[key] = this.trees.create());
+        const tree = (this.keyTrees[key] = buffer.subarray(next * width, ++next * width));
         const a = weight[r * K + k - 1]!;
         const prefix = prefixes[r * K + k - 1]!;
         for (let c = 0; c < n; c++) {
@@ -125,6 +140,8 @@ export class EnergySweep {
         if (this.finalValue[key]! < Infinity) this.finals.push(key, -this.finalValue[key]!, -this.unitsOf(key));
       }
     }
+    this.loCache = new Int32Array((n + 1) * P * K * P);
+    this.loStamp = new Int32Array((n + 1) * P * K * P);
   }
 
   /** Units a plan ending with key's stage uses in all: the tie-breaker among equal energies (fewer first). */
@@ -147,9 +164,7 @@ export class EnergySweep {
     this.lastLimit = maxPeriodMs;
     // One part in 10^13 of slack, as in searchMinCost: the plan meeting the limit exactly must not be lost to rounding.
     const T = maxPeriodMs * (1 + 1e-13);
-    const expired: number[] = [];
-    this.byTheta.popAbove(T, expired);
-    for (const id of expired) this.exact[id] = 0;
+    this.epoch++;
     for (;;) {
       if (this.finals.size === 0) return undefined;
       const key = this.finals.popTop();
@@ -157,7 +172,6 @@ export class EnergySweep {
         this.finals.push(key, -this.finalValue[key]!, -this.unitsOf(key));
         return { plan: this.planOf(key), cost: this.finalValue[key]! };
       }
-      // Work on this key only while it stays the least: past the next key's value, switch.
       this.settleFinal(key, T);
       if (this.finalValue[key]! < Infinity) this.finals.push(key, -this.finalValue[key]!, -this.unitsOf(key));
     }
@@ -180,7 +194,7 @@ export class EnergySweep {
       if (m === Infinity) return;
       const from = this.trees.argmin(tree);
       const pred = from * nStates + state;
-      if (!this.exact[pred]) {
+      if (!this.exactAt(pred, T)) {
         this.settle(pred, T);
         continue;
       }
@@ -208,8 +222,9 @@ export class EnergySweep {
       const c = Math.floor(id / nStates);
       const state2 = id - c * nStates;
       if (frameKey[top]! < 0 && this.hadPath[id] === 1) {
-        // Exact before T fell: most likely still best reached through the start it had then,
-        // so settle that start first and scan once, not twice.
+        // Exact before T fell: most likely still best reached through the stage it had then. Start
+        // from that stage with the bound on the others saved then (they can only have grown), and
+        // settle its start first: often no other stage needs asking.
         this.hadPath[id] = 2;
         const stage = this.stageOf[id]!;
         const r = Math.floor(stage / K);
@@ -218,11 +233,15 @@ export class EnergySweep {
         const restOf = (state2 - r2) / P;
         const U2 = restOf % NU;
         const s2 = (restOf - U2) / NU;
-        const pred = this.fromPos[id]! * nStates + ((limited ? s2 - 1 : 0) * NU + U2 - k * units.stride[r]!) * P + r;
-        if (!this.exact[pred] && this.value[pred]! < Infinity) {
-          stack.push(pred);
-          frameKey.push(-1);
-          continue;
+        const state = ((limited ? s2 - 1 : 0) * NU + U2 - k * units.stride[r]!) * P + r;
+        if (this.frame(c, r2, state, r, k, T, top)) {
+          this.frameSecond[top] = this.second[id]!;
+          const pred = this.fromPos[id]! * nStates + state;
+          if (this.frameLo[top]! <= this.fromPos[id]! && !this.exactAt(pred, T) && this.value[pred]! < Infinity) {
+            stack.push(pred);
+            frameKey.push(-1);
+            continue;
+          }
         }
       }
       if ((++this.recomputed & 1023) === 0 && this.options.isCancelled?.()) {
@@ -239,7 +258,7 @@ export class EnergySweep {
       } else {
         best = this.scan(c, state2, T, top);
       }
-      const pred = this.resolve(c, state2, best, top);
+      const pred = this.resolve(c, state2, best, top, T);
       if (pred < 0) {
         stack.pop();
         frameKey.pop();
@@ -248,6 +267,33 @@ export class EnergySweep {
         frameKey.push(-1);
       }
     }
+  }
+
+  /**
+   * Sets stack frame f to the stage on k units of r from state, ending at c before a stage on r2,
+   * under T; false (frame unset) when T or the constraints no longer allow it. O(log n).
+   */
+  private frame(c: number, r2: number, state: number, r: number, k: number, T: number, f: number): boolean {
+    const { P, K, links, starts, weight, prefixes } = this.sp;
+    const crossing = this.sp.t.crossing[c]!;
+    const pair = r * P + r2;
+    const xms = r === r2 ? 0 : links.latencyMs[pair]! + links.msPerByte[pair]! * crossing;
+    if (xms > T) return false;
+    const dma = r === r2 || links.overlaps[pair] === 1;
+    const send = dma ? 0 : xms;
+    const sk = r * K + k - 1;
+    const prefix = prefixes[sk]!;
+    const a = weight[sk]!;
+    const top = prefix[c]! + send;
+    const lo0 = starts[(c * P + r) * K + k - 1]!;
+    const lo = lo0 >= c || T === Infinity ? lo0 : firstWithin(prefix, top, T, lo0, c);
+    if (lo >= c) return false;
+    this.frameKey[f] = state * K + k - 1;
+    this.frameLo[f] = lo;
+    this.frameTop[f] = top;
+    this.frameX[f] = dma ? xms : 0;
+    this.frameExtra[f] = a * prefix[c]! + (a * send + (r === r2 ? 0 : links.mjPerByte[pair]! * crossing));
+    return true;
   }
 
   /**
@@ -294,10 +340,17 @@ export class EnergySweep {
           if (floor < second) second = floor;
           continue;
         }
-        const lo0 = starts[(c * P + r) * K + k - 1]!;
-        if (lo0 >= c) continue;
         const top = prefix[c]! + send;
-        const lo = T === Infinity ? lo0 : firstWithin(prefix, top, T, lo0, c);
+        const slot = ((c * P + r) * K + k - 1) * P + r2;
+        let lo: number;
+        if (this.loStamp[slot] === this.epoch) {
+          lo = this.loCache[slot]!;
+        } else {
+          const lo0 = starts[(c * P + r) * K + k - 1]!;
+          lo = lo0 >= c || T === Infinity ? lo0 : firstWithin(prefix, top, T, lo0, c);
+          this.loCache[slot] = lo;
+          this.loStamp[slot] = this.epoch;
+        }
         if (lo >= c) continue;
         const v = trees.min(keyTrees[key]!, lo, c) + extra;
         if (v < best) {
@@ -329,7 +382,7 @@ export class EnergySweep {
    * is `bestNode`) and publishes it. Returns -1 when it is now exact (or unreachable), else the id of
    * its best start, a lower bound to settle first.
    */
-  private resolve(c: number, state2: number, best: number, f: number): number {
+  private resolve(c: number, state2: number, best: number, f: number, T: number): number {
     const { P, K, nStates, prefixes } = this.sp;
     const id = c * nStates + state2;
     this.value[id] = best;
@@ -342,7 +395,7 @@ export class EnergySweep {
       const k = (key % K) + 1;
       const state = (key - k + 1) / K;
       const pred = from * nStates + state;
-      if (this.exact[pred]) {
+      if (this.exactAt(pred, T)) {
         const r = state % P;
         this.exact[id] = 1;
         this.theta[id] = Math.max(
@@ -352,14 +405,24 @@ export class EnergySweep {
         );
         this.fromPos[id] = from;
         this.stageOf[id] = r * K + k - 1;
+        this.second[id] = this.frameSecond[f]!;
         this.hadPath[id] = 1;
-        this.byTheta.push(id, this.theta[id]!);
       } else {
         pending = pred;
       }
     }
-    this.publish(c, state2);
+    if (pending < 0) this.publish(c, state2);
     return pending;
+  }
+
+  /**
+   * Whether state id's value is exact under T: it was exact when computed and its prefix's
+   * bottleneck still fits. Otherwise the value is a lower bound. O(1).
+   * Why lazily: a state built on a changed one has a theta at least as large, so it fails this
+   * test too, and nothing needs to be marked when T falls.
+   */
+  private exactAt(id: number, T: number): boolean {
+    return this.exact[id] === 1 && this.theta[id]! <= T;
   }
 
   /** Writes state (c, state)'s value into the candidate trees of the stages it may start. */

@@ -17,11 +17,6 @@ export class MinTrees {
     this.size = size;
   }
 
-  /** A tree with every leaf Infinity. O(size). */
-  create(): Float64Array {
-    return new Float64Array(2 * this.size).fill(Infinity);
-  }
-
   /** Recomputes every inner node from the leaves (after writing leaves directly). O(size). */
   build(tree: Float64Array): void {
     for (let node = this.size - 1; node >= 1; node--) {

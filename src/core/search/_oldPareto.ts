@@ -1,0 +1,94 @@
+import type { CostTables } from '../cost/tables';
+import { ExplorerError } from '../errors';
+import { evaluatePlan } from '../plan/evaluate';
+import { searchMinCost } from './minCost';
+import type { Found, Pins } from './types';
+
+export interface ParetoOptions {
+  readonly maxStages?: number;
+  readonly pins?: Pins;
+  readonly isCancelled?: () => boolean;
+  readonly onProgress?: (fraction: number) => void;
+  /** Safety stop; the front is marked truncated when reached. */
+  readonly maxPoints?: number;
+}
+
+/**
+ * The Pareto front of FPS against energy per frame (frames arriving as fast
+ * as the pipeline takes them): every plan that no other plan beats on both.
+ *
+ * Energy per frame = (sum of idle powers) x period + energy above idle, so:
+ * starting with no period limit, find the plan with the least energy above
+ * idle under a period limit T (exact, `searchMinCost`), then set T just below
+ * that plan's period and repeat until no plan is fast enough. Every Pareto
+ * plan is weakly dominated by one of the plans met on the way (the last one
+ * whose limit it satisfied has no more energy above idle and no longer
+ * period), so filtering them gives the exact front.
+ *
+ * Complexity: one exact sum search per plan met.
+ */
+export function paretoFront(t: CostTables, options: ParetoOptions = {}): { front: Found[]; truncated: boolean } {
+  const maxPoints = options.maxPoints ?? 500;
+  const met: Found[] = [];
+  let limit = Infinity;
+  let truncated = false;
+  for (;;) {
+    if (options.isCancelled?.()) throw new ExplorerError('CANCELLED');
+    if (met.length >= maxPoints) {
+      truncated = true;
+      break;
+    }
+    const found = searchMinCost(t, {
+      objective: 'energy',
+      maxPeriodMs: limit,
+      ...(options.maxStages !== undefined ? { maxStages: options.maxStages } : {}),
+      ...(options.pins ? { pins: options.pins } : {}),
+      ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}),
+    });
+    if (!found) break;
+    const evaluation = evaluatePlan(t, found.plan);
+    const period = evaluation.metrics.periodMs;
+    met.push({ plan: found.plan, evaluation });
+    // Below this period by more than rounding next time (periods within PARETO_EPS count as equal).
+    limit = Math.min(period, limit) * (1 - PARETO_EPS);
+    if (met.length === 1) options.onProgress?.(0.1);
+    else {
+      const first = met[0]!.evaluation.metrics.periodMs;
+      options.onProgress?.(Math.min(0.95, 0.1 + 0.85 * (1 - period / first)));
+    }
+  }
+  options.onProgress?.(1);
+  return { front: nonDominated(met), truncated };
+}
+
+/**
+ * Relative difference below which two periods or two energies are one value. It sits far above
+ * float rounding (~1e-15) and the search's slack on the period limit (1e-13), and below real
+ * differences between plans. One tolerance for both axes keeps "covered" and "dominated"
+ * consistent: the plan the loop keeps for a period is within PARETO_EPS of any plan it skipped.
+ */
+export const PARETO_EPS = 1e-11;
+
+/**
+ * Plans not beaten on both period and energy, fastest first. A slower plan must save more than
+ * PARETO_EPS of energy to count; periods within PARETO_EPS are one point. O(m log m).
+ */
+export function nonDominated(plans: readonly Found[]): Found[] {
+  const sorted = [...plans].sort(
+    (a, b) =>
+      a.evaluation.metrics.periodMs - b.evaluation.metrics.periodMs ||
+      a.evaluation.metrics.energyPerFrameMj - b.evaluation.metrics.energyPerFrameMj,
+  );
+  const front: Found[] = [];
+  let bestEnergy = Infinity;
+  for (const f of sorted) {
+    const { periodMs, energyPerFrameMj } = f.evaluation.metrics;
+    if (energyPerFrameMj >= bestEnergy * (1 - PARETO_EPS)) continue;
+    const last = front[front.length - 1];
+    // Periods equal up to rounding: one point, the lower energy.
+    if (last && periodMs <= last.evaluation.metrics.periodMs * (1 + PARETO_EPS)) front[front.length - 1] = f;
+    else front.push(f);
+    bestEnergy = energyPerFrameMj;
+  }
+  return front;
+}
