@@ -14,6 +14,29 @@ export interface EnergySweepOptions {
 }
 
 /**
+ * Upper bound on the bytes an `EnergySweep` for these tables and stage limit holds: per-state
+ * columns for every position, one range-min tree per (state, units) key, and the staircases of
+ * `prefixEnergy`. O(states).
+ */
+export function energySweepBytes(t: CostTables, maxStages?: number): number {
+  const units = t.processors.map((p) => p.units);
+  const P = units.length;
+  const total = units.reduce((a, b) => a + b, 0);
+  const S = maxStages !== undefined && maxStages < Math.min(total, t.n) ? Math.max(1, maxStages) : 1;
+  // Sum over unit vectors U and processors r of the free units of r: each processor's free count
+  // takes every value 0..units_r equally often.
+  let NU = 1;
+  for (const u of units) NU *= u + 1;
+  let keys = 0;
+  for (const u of units) keys += (NU / (u + 1)) * ((u * (u + 1)) / 2);
+  keys *= S;
+  let size = 1;
+  while (size < t.n + 1) size *= 2;
+  const states = S * NU * P;
+  return t.n * states * 48 + keys * (2 * size * 8 + t.n * 12 + 40);
+}
+
+/**
  * The least energy above idle under a period limit T, exactly, for a sequence of
  * non-increasing limits, reusing the work of earlier limits: the same optimum as
  * `searchMinCost(t, { objective: 'energy', maxPeriodMs: T })`, found lazily.

@@ -1,7 +1,8 @@
 import type { CostTables } from '../cost/tables';
 import { ExplorerError } from '../errors';
 import { evaluatePlan } from '../plan/evaluate';
-import { EnergySweep } from './energySweep';
+import { EnergySweep, energySweepBytes } from './energySweep';
+import { searchMinCost } from './minCost';
 import type { Found, Pins } from './types';
 
 export interface ParetoOptions {
@@ -11,6 +12,8 @@ export interface ParetoOptions {
   readonly onProgress?: (fraction: number) => void;
   /** Safety stop; the front is marked truncated when reached. */
   readonly maxPoints?: number;
+  /** Memory the shared sweep may take (bytes, default `SWEEP_MAX_BYTES`); above it one exact search per point. */
+  readonly maxSweepBytes?: number;
 }
 
 /**
@@ -31,11 +34,17 @@ export interface ParetoOptions {
  */
 export function paretoFront(t: CostTables, options: ParetoOptions = {}): { front: Found[]; truncated: boolean } {
   const maxPoints = options.maxPoints ?? 500;
-  const sweep = new EnergySweep(t, {
+  const constraints = {
     ...(options.maxStages !== undefined ? { maxStages: options.maxStages } : {}),
     ...(options.pins ? { pins: options.pins } : {}),
     ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}),
-  });
+  };
+  // The sweep keeps every state's value; past a memory budget (huge unit spaces times a stage
+  // limit) fall back to one exact search per front point, slower but small.
+  const solver =
+    energySweepBytes(t, options.maxStages) <= (options.maxSweepBytes ?? SWEEP_MAX_BYTES)
+      ? new EnergySweep(t, constraints)
+      : { solve: (maxPeriodMs: number) => searchMinCost(t, { objective: 'energy', maxPeriodMs, ...constraints }) };
   const met: Found[] = [];
   let limit = Infinity;
   let truncated = false;
@@ -45,7 +54,7 @@ export function paretoFront(t: CostTables, options: ParetoOptions = {}): { front
       truncated = true;
       break;
     }
-    const found = sweep.solve(limit);
+    const found = solver.solve(limit);
     if (!found) break;
     const evaluation = evaluatePlan(t, found.plan);
     const period = evaluation.metrics.periodMs;
@@ -61,6 +70,9 @@ export function paretoFront(t: CostTables, options: ParetoOptions = {}): { front
   options.onProgress?.(1);
   return { front: nonDominated(met), truncated };
 }
+
+/** Memory above which `paretoFront` does not build an `EnergySweep` (bytes). */
+export const SWEEP_MAX_BYTES = 512e6;
 
 /**
  * Relative difference below which two periods or two energies are one value. It sits far above

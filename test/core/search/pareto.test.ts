@@ -59,6 +59,28 @@ describe('paretoFront', () => {
   });
 });
 
+describe('paretoFront without the shared sweep (memory fallback)', () => {
+  it('gives the same front as with it', () => {
+    fc.assert(
+      fc.property(constrained, (c) => {
+        const t = buildCostTables(c.net, c.platform);
+        const options = c.maxStages !== undefined ? { maxStages: c.maxStages } : {};
+        const points = (front: { evaluation: { metrics: { periodMs: number; energyPerFrameMj: number } } }[]) =>
+          front.map((f) => [f.evaluation.metrics.periodMs, f.evaluation.metrics.energyPerFrameMj]);
+        const swept = points(paretoFront(t, options).front);
+        const repeated = points(paretoFront(t, { ...options, maxSweepBytes: 0 }).front);
+        expect(swept.length).toBe(repeated.length);
+        const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+        swept.forEach((p, i) => {
+          expect(close(p[0]!, repeated[i]![0]!)).toBe(true);
+          expect(close(p[1]!, repeated[i]![1]!)).toBe(true);
+        });
+      }),
+      { numRuns: 40, endOnFailure: true },
+    );
+  });
+});
+
 /** The front against every valid plan brute force enumerates under the same constraints. */
 function checkFront(t: CostTables, options: { maxStages?: number; pins?: Pins }): void {
   const all: Point[] = [];
