@@ -51,12 +51,15 @@ export function energySweepBytes(t: CostTables, maxStages?: number): number {
  *   exact every state built on it does too; or
  * - a lower bound on G for the current and every smaller T: at first the energy with no
  *   period limit (`prefixEnergy`), later the last exact value before T fell below theta.
- * A new limit turns the states with theta > T into lower bounds (O(1) each). The answer is
- * then found best-first: take the last stage ending at n with the least value; if its best
+ * Nothing is marked when the limit falls: a state counts as exact only while theta <= T. The
+ * answer is found best-first: take the last stage ending at n with the least value; if its best
  * start is a lower bound, make that state exact (recompute it; while its own best start is
  * a lower bound, make that one exact first) and look again. Lower bounds never exceed the
  * truth, so the first least value whose whole prefix is exact is the optimum, and only
- * states that look at least as good as it are ever recomputed.
+ * states that look at least as good as it are ever recomputed. Ties go to the plan using
+ * fewer units, then to later cuts (as in `searchMinCost`'s staircases).
+ *
+ * @example const sweep = new EnergySweep(t); sweep.solve(Infinity); sweep.solve(20); // ms, falling
  *
  * Complexity: `prefixEnergy` once, O(n * keys * (log n + P)); then O(sum(units) * log n)
  * per recomputation. Memory: O(n * |states| + keys * n), keys = states x units.
@@ -101,7 +104,7 @@ export class EnergySweep {
   private readonly loCache: Int32Array;
   private readonly loStamp: Int32Array;
   private epoch = 0;
-  /** Recomputed states so far (for benches and tests). */
+  /** States recomputed so far (work done, for benches and tests). */
   recomputed = 0;
 
   constructor(

@@ -71,6 +71,23 @@ describe('EnergySweep', () => {
     );
   });
 
+  it('answers the same limit again without recomputing anything', () => {
+    fc.assert(
+      fc.property(arbSearchInstance(8), fc.double({ min: 1, max: 3, noNaN: true }), ({ net, platform }, scale) => {
+        const t = buildCostTables(net, platform);
+        const fastest = searchMinPeriod(t);
+        if (!fastest) return;
+        const sweep = new EnergySweep(t);
+        const first = sweep.solve(fastest.periodMs * scale);
+        const work = sweep.recomputed;
+        const again = sweep.solve(fastest.periodMs * scale);
+        expect(sweep.recomputed).toBe(work);
+        expect(again?.cost).toBe(first?.cost);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
   it('refuses a limit above the previous one (its saved states only hold for falling limits)', () => {
     fc.assert(
       fc.property(arbSearchInstance(6), ({ net, platform }) => {
