@@ -1,6 +1,7 @@
 import type { CostTables } from '../cost/tables';
 import { ExplorerError } from '../errors';
 import { evaluatePlan } from '../plan/evaluate';
+import { EnergySweep, energySweepBytes } from './energySweep';
 import { searchMinCost } from './minCost';
 import type { Found, Pins } from './types';
 
@@ -11,6 +12,8 @@ export interface ParetoOptions {
   readonly onProgress?: (fraction: number) => void;
   /** Safety stop; the front is marked truncated when reached. */
   readonly maxPoints?: number;
+  /** Memory the shared sweep may take (bytes, default `SWEEP_MAX_BYTES`); above it one exact search per point. */
+  readonly maxSweepBytes?: number;
 }
 
 /**
@@ -19,16 +22,29 @@ export interface ParetoOptions {
  *
  * Energy per frame = (sum of idle powers) x period + energy above idle, so:
  * starting with no period limit, find the plan with the least energy above
- * idle under a period limit T (exact, `searchMinCost`), then set T just below
- * that plan's period and repeat until no plan is fast enough. Every Pareto
- * plan is weakly dominated by one of the plans met on the way (the last one
- * whose limit it satisfied has no more energy above idle and no longer
- * period), so filtering them gives the exact front.
+ * idle under a period limit T (exact), then set T just below that plan's
+ * period and repeat until no plan is fast enough. Every Pareto plan is weakly
+ * dominated by one of the plans met on the way (the last one whose limit it
+ * satisfied has no more energy above idle and no longer period), so filtering
+ * them gives the exact front. The searches share one `EnergySweep`, which
+ * keeps every state's exact value while the lower limit still allows its plan
+ * prefix and recomputes, best-first, only what the answer needs.
  *
- * Complexity: one exact sum search per plan met.
+ * Complexity: `EnergySweep`'s set-up plus its recomputations over all limits.
  */
 export function paretoFront(t: CostTables, options: ParetoOptions = {}): { front: Found[]; truncated: boolean } {
   const maxPoints = options.maxPoints ?? 500;
+  const constraints = {
+    ...(options.maxStages !== undefined ? { maxStages: options.maxStages } : {}),
+    ...(options.pins ? { pins: options.pins } : {}),
+    ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}),
+  };
+  // The sweep keeps every state's value; past a memory budget (huge unit spaces times a stage
+  // limit) fall back to one exact search per front point, slower but small.
+  const solver =
+    energySweepBytes(t, options.maxStages) <= (options.maxSweepBytes ?? SWEEP_MAX_BYTES)
+      ? new EnergySweep(t, constraints)
+      : { solve: (maxPeriodMs: number) => searchMinCost(t, { objective: 'energy', maxPeriodMs, ...constraints }) };
   const met: Found[] = [];
   let limit = Infinity;
   let truncated = false;
@@ -38,13 +54,7 @@ export function paretoFront(t: CostTables, options: ParetoOptions = {}): { front
       truncated = true;
       break;
     }
-    const found = searchMinCost(t, {
-      objective: 'energy',
-      maxPeriodMs: limit,
-      ...(options.maxStages !== undefined ? { maxStages: options.maxStages } : {}),
-      ...(options.pins ? { pins: options.pins } : {}),
-      ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}),
-    });
+    const found = solver.solve(limit);
     if (!found) break;
     const evaluation = evaluatePlan(t, found.plan);
     const period = evaluation.metrics.periodMs;
@@ -60,6 +70,9 @@ export function paretoFront(t: CostTables, options: ParetoOptions = {}): { front
   options.onProgress?.(1);
   return { front: nonDominated(met), truncated };
 }
+
+/** Memory above which `paretoFront` does not build an `EnergySweep` (bytes). */
+export const SWEEP_MAX_BYTES = 512e6;
 
 /**
  * Relative difference below which two periods or two energies are one value. It sits far above
