@@ -84,6 +84,12 @@ test('editing a processor figure re-evaluates at once; a NaN is refused with a m
   await expect(page.getByTestId('field-error')).toContainText('out of range');
   await peak.blur();
   await expect(peak).toHaveValue('1920');
+  // Each figure is in range, but the platform as a whole refuses idle power above active power.
+  const idle = app.figure('Kirin 970 NPU', 'Idle power');
+  await idle.fill('50');
+  await expect(page.getByTestId('field-error')).toContainText(/idle/i);
+  expect((await scenario(page)).fps).toBe(after.fps);
+  await idle.blur();
   await app.undoButton.click();
   expect((await scenario(page)).fps).toBe(before.fps);
 });

@@ -10,7 +10,8 @@ import {
   type NumericField,
 } from '../../core/platform/fields';
 import { figureSources } from '../../core/platform/provenance';
-import type { FigureSource } from '../../core/platform/types';
+import { describeIssues, validatePlatform } from '../../core/platform/schema';
+import type { FigureSource, Platform } from '../../core/platform/types';
 import { useStore } from '../../state/store';
 import { selectPlatform } from '../../state/selectors';
 
@@ -19,7 +20,8 @@ interface CellProps<T> {
   field: NumericField<T>;
   source: FigureSource | undefined;
   label: string;
-  onValid: (next: T) => void;
+  /** Applies the edited item; returns why the whole platform refuses it, or null. */
+  onValid: (next: T) => string | null;
   onError: (message: string | null) => void;
 }
 
@@ -40,9 +42,9 @@ function FigureCell<T>({ item, field, source, label, onValid, onError }: CellPro
         onChange={(e) => {
           setText(e.target.value);
           const r = checkField(field, e.target.value);
-          setInvalid(!r.ok);
-          onError(r.ok ? null : r.message);
-          if (r.ok && r.value !== value) onValid(field.set(item, r.value));
+          const refused = !r.ok ? r.message : r.value !== value ? onValid(field.set(item, r.value)) : null;
+          setInvalid(refused !== null);
+          onError(refused);
         }}
         onBlur={() => {
           st().endGesture();
@@ -83,6 +85,13 @@ export function PlatformEditor() {
   const platform = useStore(selectPlatform);
   const setPlatform = useStore((s) => s.setPlatform);
   const [error, setError] = useState<string | null>(null);
+  /** Field checks pass one figure; the platform schema then checks the whole (e.g. idle power <= active). */
+  const apply = (next: Platform): string | null => {
+    const v = validatePlatform(next);
+    if (!v.ok) return describeIssues(v.issues);
+    void setPlatform(next);
+    return null;
+  };
   const procs = platform.processors;
   return (
     <section className="panel lazy-panel" aria-labelledby="platform-title" data-testid="platform-editor">
@@ -143,7 +152,7 @@ export function PlatformEditor() {
                     field={f}
                     source={figureSources(platform, 'processors', p.id).get(f.key)}
                     label={`${p.name}: ${f.label}`}
-                    onValid={(next) => void setPlatform(replaceProcessor(platform, p.id, next))}
+                    onValid={(next) => apply(replaceProcessor(platform, p.id, next))}
                     onError={setError}
                   />
                 ))}
@@ -179,7 +188,7 @@ export function PlatformEditor() {
                       field={f}
                       source={figureSources(platform, 'links', l.id).get(f.key)}
                       label={`${l.name}: ${f.label}`}
-                      onValid={(next) => void setPlatform(replaceLink(platform, l.id, next))}
+                      onValid={(next) => apply(replaceLink(platform, l.id, next))}
                       onError={setError}
                     />
                   ))}
