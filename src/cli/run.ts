@@ -7,6 +7,7 @@ import { parseArgs, positional, required, type Args } from './args';
 import { models, platforms } from './commands/catalogue';
 import { evaluate } from './commands/evaluate';
 import { paretoCommand, planCommand } from './commands/plan';
+import { scenarioCommand, scenariosCommand } from './commands/scenario';
 import { stats } from './commands/stats';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
@@ -24,6 +25,8 @@ Commands:
                                  the optimal plan (exact search), its metrics and the baselines
   pareto <model> --platform <id> [--max-stages K]
                                  every plan on the FPS / energy-per-frame Pareto front
+  scenarios                      the research-line scenarios (Pipe-it, processor pipelining, QuiltNet, CAP, LCP)
+  scenario <id>                  one scenario's comparison table, with the paper's headline figure beside it
 
 Options:
   --json                         machine-readable output`;
@@ -58,6 +61,10 @@ export function run(argv: readonly string[]): { stdout: string; code: number } {
       return { stdout: planCommand(...scenarioOf(args), args, json), code: 0 };
     case 'pareto':
       return { stdout: paretoCommand(...scenarioOf(args), args, json), code: 0 };
+    case 'scenarios':
+      return { stdout: scenariosCommand(json), code: 0 };
+    case 'scenario':
+      return { stdout: scenarioCommand(positional(args, 1, 'scenario id'), json), code: 0 };
     case undefined:
     case 'help':
       return { stdout: USAGE, code: 0 };

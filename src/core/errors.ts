@@ -21,6 +21,7 @@ export const ERROR_CODES = {
   BAD_ARGUMENT: 'A command-line argument is missing or malformed.',
   CANCELLED: 'The search was cancelled by a newer request.',
   INFEASIBLE: 'No plan satisfies the constraints. Relax the FPS target, the stage limit, the pins or the memory.',
+  UNKNOWN_SCENARIO: 'No scenario with that id. Run `scenarios` to list them.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
