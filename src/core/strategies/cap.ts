@@ -11,9 +11,10 @@ import { dtypeBytes } from '../units';
  *   (n - 1) x input bytes at the mesh's average distance; weights are split, none move;
  * - input channels: each core convolves C_in/n channels into partial sums of the whole output ->
  *   reduce-scatter of 4-byte accumulators, (n - 1) x output elements x 4 bytes at average distance;
- * - spatial (output rows): each core computes H_out/n rows and needs max(0, k_h - s_h) halo rows
- *   from each neighbour boundary -> (n - 1) x (k_h - s_h) input rows at 1 hop (rows map to
- *   neighbouring cores); weights are replicated -> (n - 1) x weight bytes at average distance.
+ * - spatial (2-D tiles): the output plane is cut into a side x side grid of tiles, tile (i, j) on core
+ *   (i, j) of the mesh; each of the side - 1 row boundaries exchanges max(0, k_h - s_h) input rows
+ *   of full width and each column boundary max(0, k_w - s_w) columns, at 1 hop (neighbours);
+ *   weights are replicated -> (n - 1) x weight bytes at average distance. Needs H_out, W_out >= side.
  * Layers without weights (ReLU, BN, Add, pooling) keep their producer's layout and move nothing.
  * Simplification: each scheme finds its input in the layout it wants (no re-layout between
  * layers is charged), and communication does not overlap compute.
@@ -89,17 +90,23 @@ export function layerTraffic(
       return { bytes, byteHops: bytes * hops };
     }
     case 'spatial': {
-      const input = net.tensors[layer.inputs[0] ?? -1];
+      const input = net.tensors[layer.inputs[0] ?? -1]?.shape;
+      const output = net.tensors[layer.outputs[0] ?? -1]?.shape;
       const kernel = layer.attrs.kernel;
       const stride = layer.attrs.stride;
-      const outShape = net.tensors[layer.outputs[0] ?? -1]?.shape;
-      if (!input || input.shape.length !== 4 || !Array.isArray(kernel) || !outShape || outShape[2]! < n) {
+      const side = mesh.side;
+      if (!input || !output || input.length !== 4 || output.length !== 4 || !Array.isArray(kernel)) {
         return { bytes: Infinity, byteHops: Infinity };
       }
-      const kh = Number(kernel[0]);
-      const sh = Array.isArray(stride) ? Number(stride[0]) : 1;
-      const rowBytes = inputBytes / input.shape[2]!;
-      const halo = (n - 1) * Math.max(0, kh - sh) * rowBytes;
+      if (output[2]! < side || output[3]! < side) return { bytes: Infinity, byteHops: Infinity };
+      const [kh, kw] = [Number(kernel[0]), Number(kernel[1] ?? kernel[0])];
+      const [sh, sw] = Array.isArray(stride) ? [Number(stride[0]), Number(stride[1] ?? stride[0])] : [1, 1];
+      const [H, W] = [input[2]!, input[3]!];
+      const elemBytes = inputBytes / (input[1]! * H * W); // bytes of one input element at the core's dtype
+      const channels = input[1]!;
+      // side - 1 horizontal boundaries, each (k_h - s_h) input rows of full width; likewise columns.
+      const halo =
+        ((side - 1) * Math.max(0, kh - sh) * W + (side - 1) * Math.max(0, kw - sw) * H) * channels * elemBytes;
       const weights = (n - 1) * weightBytes;
       return { bytes: halo + weights, byteHops: halo + weights * hops };
     }

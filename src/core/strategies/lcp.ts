@@ -124,7 +124,9 @@ export function branchParallel(t: CostTables, devices: readonly string[]): Branc
   const merge = idx[0]!;
   const mergeProc = t.processors[merge]!;
   const tailSupported = tail.every((l) => mergeProc.supports.includes(l.opClass));
-  const tailMs = tailSupported ? tail.reduce((a, l) => a + layerTimeMs(l, mergeProc, mergeProc.units, net.dtype), 0) : Infinity;
+  const tailMs = tailSupported
+    ? tail.reduce((a, l) => a + layerTimeMs(l, mergeProc, mergeProc.units, net.dtype), 0)
+    : Infinity;
   const imageBytes = t.crossing[0]!;
   const mergeBytes = t.crossing[mergeAt]! / B;
   let scatterMs = 0;

@@ -138,7 +138,8 @@ export const SCENARIOS: readonly Scenario[] = [
     setting: `chip-to-chip links at ${QUILT_LINK_GBS} GB/s (estimate), so that inter-chip traffic limits the pipeline`,
     strategy: 'quiltnet',
     paper: {
-      claim: 'QuiltNet: up to 30.5% higher performance and 28.4% higher energy efficiency than the same pipelined chips without autoencoders',
+      claim:
+        'QuiltNet: up to 30.5% higher performance and 28.4% higher energy efficiency than the same pipelined chips without autoencoders',
       source: 'Park et al., DAC 2022',
     },
     compare: (net, platform) => quiltNetComparison(tablesOf(net, platform)),
@@ -146,8 +147,8 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     id: 'cap',
     line: 'CAP (IEEE TC 2022)',
-    title: 'MobileNet v1 layer by layer over 16 cores, communication-aware partitions vs output-channel partitions',
-    networkId: 'mobilenet_v1',
+    title: 'MobileNet v2 layer by layer over 16 cores, communication-aware partitions vs output-channel partitions',
+    networkId: 'mobilenet_v2',
     basePlatformId: 'cmp16',
     platform: () => platformById('cmp16'),
     strategy: 'cap',
@@ -169,7 +170,11 @@ export const SCENARIOS: readonly Scenario[] = [
       claim: 'LCP: up to 56x and on average 7x speedup over the original models',
       source: 'Hadidi et al., arXiv 2003.06464',
     },
-    compare: (net, platform) => lcpComparison(tablesOf(net, platform), platform.processors.map((p) => p.id)),
+    compare: (net, platform) =>
+      lcpComparison(
+        tablesOf(net, platform),
+        platform.processors.map((p) => p.id),
+      ),
   },
 ];
 
