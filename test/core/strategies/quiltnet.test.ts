@@ -11,6 +11,8 @@ import {
   evaluateCompressedPlan,
   searchCompressedPlan,
 } from '../../../src/core/strategies/quiltnet';
+import { EVENT_KIND, measuredPeriodMs, simulate } from '../../../src/core/schedule/simulate';
+import { splitCodecBoxes } from '../../../src/core/strategies/quiltnetGantt';
 import { arbNetwork, arbPlanSpec, arbPlatform } from '../../fixtures/arbitraries';
 import { chain, layer } from '../../fixtures/networks';
 import { link, proc } from '../../fixtures/platforms';
@@ -123,5 +125,24 @@ describe('quiltnet', () => {
     const none = searchCompressedPlan(t, { maxAccuracyLossPct: 0 })!;
     expect(none.evaluation.ratios.every((x) => x === 1)).toBe(true);
     expect(none.evaluation.metrics.periodMs).toBeCloseTo(2, 9);
+  });
+
+  it('the Gantt shows decode | compute | encode boxes and keeps the period', () => {
+    const t = buildCostTables(featureChain(), twoChips(0.004));
+    const plan = planFromSpec({ cuts: [1], procs: ['a', 'b'] }, 2, () => 1);
+    const e = evaluateCompressedPlan(t, plan, [4]);
+    const schedule = simulate(e, { frames: 6 });
+    expect(measuredPeriodMs(schedule)).toBeCloseTo(e.metrics.periodMs, 9);
+    const split = splitCodecBoxes(schedule, e);
+    const kinds = [...split.kind];
+    // 6 frames: stage 0 gains an encode box, stage 1 a decode box, per frame.
+    expect(kinds.filter((k) => k === EVENT_KIND.encode)).toHaveLength(6);
+    expect(kinds.filter((k) => k === EVENT_KIND.decode)).toHaveLength(6);
+    expect(split.kind.length).toBe(schedule.kind.length + 12);
+    const busy = (s: typeof schedule, lane: number) =>
+      [...s.lane].reduce((a, l, i) => a + (l === lane ? s.end[i]! - s.start[i]! : 0), 0);
+    for (const lane of [0, 1, 2]) expect(busy(split, lane)).toBeCloseTo(busy(schedule, lane), 9);
+    const firstEncode = kinds.indexOf(EVENT_KIND.encode);
+    expect(split.end[firstEncode]! - split.start[firstEncode]!).toBeCloseTo(e.stages[0]!.encodeMs, 12);
   });
 });
