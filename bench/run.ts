@@ -12,6 +12,7 @@ import { searchMinPeriod, searchMinPeriodFast } from '../src/core/search/minPeri
 import { paretoFront } from '../src/core/search/pareto';
 import { zooNetwork } from '../src/core/zoo';
 import { eightProcessors, smallPlatform } from './platforms';
+import { strategyBenchmarks } from './strategies';
 import { syntheticNetwork } from './synthetic';
 
 interface Result {
@@ -115,6 +116,8 @@ for (const layers of [8, 10, 12]) {
     unit: 'ms',
   });
 }
+
+results.push(...strategyBenchmarks(medianMs));
 
 const pad = Math.max(...results.map((r) => r.name.length));
 let over = 0;

@@ -223,8 +223,15 @@ export function evaluateCompressedPlan(
       energyMj += (pr.activePowerW - pr.idlePowerW) * (s.units / pr.units) * busy[i]!;
       busyUnitMs[p]! += busy[i]! * s.units;
     }
+    const b = base.stages[i]!;
+    // Fields listed, not spread: spreading then overriding made this loop ~10x slower in V8.
     return {
-      ...base.stages[i]!,
+      from: b.from,
+      to: b.to,
+      processor: b.processor,
+      units: b.units,
+      memoryBytes: b.memoryBytes,
+      memoryBudgetBytes: b.memoryBudgetBytes,
       computeMs: compute[i]!,
       transferMs: xferMs[i]!,
       transferBytes: xferBytes[i]!,
