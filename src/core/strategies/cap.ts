@@ -8,7 +8,8 @@ import { dtypeBytes } from '../units';
  * each layer split by a partition scheme whose inter-core traffic crosses the network-on-chip.
  * Traffic per layer (bytes at the cores' dtype; derived here, not CAP's exact accounting):
  * - output channels: each core computes C_out/n filters and needs the whole input -> all-gather,
- *   (n - 1) x input bytes at the mesh's average distance; weights are split, none move;
+ *   (n - 1) x input bytes at the mesh's average distance; weights are split, none move (grouped and
+ *   depthwise convs need only their groups' channels: see `layerTraffic`);
  * - input channels: each core convolves C_in/n channels into partial sums of the whole output ->
  *   reduce-scatter of 4-byte accumulators, (n - 1) x output elements x 4 bytes at average distance;
  * - spatial (2-D tiles): the output plane is cut into a side x side grid of tiles, tile (i, j) on core
@@ -79,14 +80,19 @@ export function layerTraffic(
   const hops = meshAverageHops(mesh.side);
   const inputBytes = (layer.bytesRead - layer.weightBytes) * scale;
   const weightBytes = layer.weightBytes * scale;
+  // A grouped conv only mixes channels inside a group: with g groups a core needs (or reduces over)
+  // the channels of its groups only, so the channel schemes move max(0, n/g - 1) x the data instead
+  // of (n - 1) x, and nothing at all for depthwise convs (g = C >= n).
+  const groups = Math.max(1, Number(layer.attrs.group ?? 1));
+  const channelShare = Math.max(0, n / groups - 1);
   switch (scheme) {
     case 'output-channels': {
-      const bytes = (n - 1) * inputBytes;
+      const bytes = channelShare * inputBytes;
       return { bytes, byteHops: bytes * hops };
     }
     case 'input-channels': {
       const outElems = layer.bytesWritten / dtypeBytes(net.dtype);
-      const bytes = (n - 1) * outElems * PARTIAL_SUM_BYTES;
+      const bytes = channelShare * outElems * PARTIAL_SUM_BYTES;
       return { bytes, byteHops: bytes * hops };
     }
     case 'spatial': {

@@ -85,7 +85,8 @@ export function branchLayer(net: Network, layer: Layer, B: number): Layer {
  *             (DMA links; the merge device's port sends and receives in parallel, full duplex);
  *   latency = (B - 1) scatter + max branch + (B - 1) gather + tail (sends serialized on the port);
  *   energy  = idle power of every processor x period + (active - idle) x busy + link energy.
- * Invalid (Infinity) when a device cannot run a branch, has no link to the merge device, or lacks memory.
+ * Invalid (Infinity) when a device cannot run a branch, has no link to the merge device, or cannot hold
+ * the branch's weights (activations are not counted: narrow branches have small ones).
  * O(n * B).
  */
 export function branchParallel(t: CostTables, devices: readonly string[]): BranchParallel {

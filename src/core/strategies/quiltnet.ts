@@ -141,7 +141,9 @@ export interface CompressedEvaluation extends Evaluation {
  * the encoder runs on stage i after its layers, the link carries bytes / r, the decoder runs on
  * stage i + 1 before its layers. Period, latency and energy follow `evaluatePlan` exactly (the
  * stage's compute now includes its encoder and decoder), so with every ratio 1 the figures equal
- * evaluatePlan's. Problems, memory and the best-single reference come from evaluatePlan.
+ * evaluatePlan's (frames arriving as fast as the pipeline takes them). Problems, memory and the
+ * best-single reference come from evaluatePlan; the autoencoders' weights (C^2/r per tensor, small
+ * beside a stage's) are not added to stage memory.
  * O(stages + processors).
  */
 export function evaluateCompressedPlan(

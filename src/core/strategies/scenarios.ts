@@ -147,8 +147,8 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     id: 'cap',
     line: 'CAP (IEEE TC 2022)',
-    title: 'MobileNet v2 layer by layer over 16 cores, communication-aware partitions vs output-channel partitions',
-    networkId: 'mobilenet_v2',
+    title: 'DenseNet-121 layer by layer over 16 cores, communication-aware partitions vs output-channel partitions',
+    networkId: 'densenet121',
     basePlatformId: 'cmp16',
     platform: () => platformById('cmp16'),
     strategy: 'cap',

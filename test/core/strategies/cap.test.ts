@@ -50,10 +50,24 @@ describe('cap intra-layer partitions', () => {
     expect(layerTraffic(net, net.layers[2]!, 'spatial', int8Core, mesh2).bytes).toBe(Infinity);
   });
 
+  it('a depthwise conv moves nothing under channel partitions (each core keeps its channels)', () => {
+    const b = new NetBuilder('dw', 'Depthwise', [1, 8, 8, 8], 'fixture');
+    b.output(b.conv('dw', b.input, { out: 8, k: 3, p: 1, groups: 8 }));
+    const net = b.build();
+    const dw = net.layers[0]!;
+    expect(layerTraffic(net, dw, 'output-channels', int8Core, mesh2).bytes).toBe(0);
+    expect(layerTraffic(net, dw, 'input-channels', int8Core, mesh2).bytes).toBe(0);
+    // 2 groups on 4 cores: each core needs the other half of its group's input (n/g - 1 = 1 x input).
+    const b2 = new NetBuilder('g2', 'Grouped', [1, 8, 8, 8], 'fixture');
+    b2.output(b2.conv('g2', b2.input, { out: 8, k: 3, p: 1, groups: 2 }));
+    const net2 = b2.build();
+    expect(layerTraffic(net2, net2.layers[0]!, 'output-channels', int8Core, mesh2).bytes).toBe(8 * 8 * 8);
+  });
+
   it('comm-aware picks the least traffic per layer and is never slower than a fixed scheme', () => {
     const chip = wholeChip(platformById('cmp16'));
     expect(chip.units).toBe(16);
-    for (const id of ['mobilenet_v2', 'resnet18']) {
+    for (const id of ['mobilenet_v2', 'densenet121']) {
       const net = zooNetwork(id);
       const aware = intraLayerParallel(net, chip, CMP16_MESH, 'comm-aware');
       for (const fixed of ['output-channels', 'input-channels', 'spatial'] as const) {
