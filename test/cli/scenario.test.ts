@@ -9,6 +9,8 @@ describe('cli scenarios', () => {
     const lcp = list.find((s: { id: string }) => s.id === 'lcp');
     expect(lcp).toMatchObject({ network: 'alexnet', platform: 'rpi4x4', strategy: 'lcp' });
     expect(lcp.paper.claim).toMatch(/56x/);
+    const quilt = list.find((s: { id: string }) => s.id === 'quiltnet');
+    expect(quilt.setting).toMatch(/GB\/s/);
     expect(run(['scenarios']).stdout).toMatch(/quiltnet/);
   });
 

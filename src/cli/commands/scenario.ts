@@ -10,6 +10,7 @@ export function scenariosCommand(json: boolean): string {
     title: s.title,
     network: s.networkId,
     platform: s.basePlatformId,
+    ...(s.setting ? { setting: s.setting } : {}),
     strategy: s.strategy,
     paper: s.paper,
   }));
