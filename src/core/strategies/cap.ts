@@ -200,7 +200,7 @@ export function intraLayerParallel(
     counts[best]++;
     bytes += bestT.bytes;
     byteHops += bestT.byteHops;
-    nocMs += (bestT.byteHops / noc) * 1000;
+    if (bestT.byteHops > 0) nocMs += (bestT.byteHops / noc) * 1000; // a 1x1 mesh has no links and no traffic
     return best;
   });
   const latencyMs = computeMs + nocMs;

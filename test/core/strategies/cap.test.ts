@@ -8,6 +8,7 @@ import {
   wholeChip,
 } from '../../../src/core/strategies/cap';
 import { platformById } from '../../../src/core/platform/presets';
+import { layerTimeMs } from '../../../src/core/cost/layerCost';
 import { NetBuilder } from '../../../src/core/zoo/builder';
 import { zooNetwork } from '../../../src/core/zoo';
 
@@ -90,5 +91,15 @@ describe('cap intra-layer partitions', () => {
     expect(run.nocEnergyMj).toBeCloseTo((byteHops * 8 * 1) / 1e9, 12);
     expect(run.energyPerFrameMj).toBeCloseTo(chip.activePowerW * run.latencyMs + run.nocEnergyMj, 12);
     expect(run.fps).toBeCloseTo(1000 / run.latencyMs, 9);
+  });
+
+  it('on one core nothing crosses the NoC and the time is the cost model’s', () => {
+    const net = zooNetwork('squeezenet1_1');
+    const core = { ...platformById('cmp16').processors[0]!, units: 1, serialFraction: 0 };
+    const run = intraLayerParallel(net, core, { side: 1, linkGBs: 16, pjPerBitHop: 0.5 }, 'comm-aware');
+    expect(run.nocByteHops).toBe(0);
+    expect(run.nocMs).toBe(0);
+    const sum = net.layers.reduce((a, l) => a + layerTimeMs(l, core, 1, net.dtype), 0);
+    expect(run.latencyMs).toBeCloseTo(sum, 9);
   });
 });

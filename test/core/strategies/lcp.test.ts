@@ -3,6 +3,8 @@ import { buildCostTables } from '../../../src/core/cost/tables';
 import type { Platform } from '../../../src/core/platform/types';
 import { branchLayer, branchParallel, mergePosition } from '../../../src/core/strategies/lcp';
 import { NetBuilder } from '../../../src/core/zoo/builder';
+import { zooNetwork } from '../../../src/core/zoo';
+import { platformById } from '../../../src/core/platform/presets';
 import { link, proc } from '../../fixtures/platforms';
 
 /** image [1,3,8,8] -> conv1 (3->8, 3x3) -> relu -> conv2 (8->8, 3x3) -> flatten -> fc (512->10). */
@@ -73,5 +75,15 @@ describe('lcp branch-parallel', () => {
     const r = branchParallel(t, ['d0', 'd1']);
     expect(r.valid).toBe(false);
     expect(r.fps).toBe(0);
+  });
+
+  it('with one branch it is the original model on one device', () => {
+    for (const id of ['alexnet', 'resnet18', 'mobilenet_v2']) {
+      const t = buildCostTables(zooNetwork(id), platformById('rpi4x4'));
+      const r = branchParallel(t, ['pi0']);
+      expect(r.macsFraction).toBeCloseTo(1, 12);
+      expect(r.periodMs).toBeCloseTo(t.singleProcessorMs[0]!, 9);
+      expect(r.scatterMs + r.gatherMs).toBe(0);
+    }
   });
 });
