@@ -19,13 +19,13 @@ export {
   DEFAULT_ACCURACY_LOSS_PCT,
   DEFAULT_RATIOS,
   evaluateCompressedPlan,
-  searchCompressedPlan,
   type CodecOptions,
   type CompressedEvaluation,
-  type CompressedSearchResult,
   type CompressedStageMetrics,
 } from './quiltnet';
 export { splitCodecBoxes } from './quiltnetGantt';
+export { MAX_ASSIGNMENTS, searchCompressedPlan, type CompressedSearchResult } from './quiltnetSearch';
+export { EXACT_MAX_PROCESSORS, searchCompressedExact } from './quiltnetExact';
 export {
   CMP16_MESH,
   intraLayerParallel,

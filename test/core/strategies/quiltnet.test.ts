@@ -5,12 +5,8 @@ import { buildNetwork } from '../../../src/core/model/build';
 import { evaluatePlan } from '../../../src/core/plan/evaluate';
 import { planFromSpec } from '../../../src/core/plan/types';
 import type { Platform } from '../../../src/core/platform/types';
-import {
-  codecLayer,
-  codecTable,
-  evaluateCompressedPlan,
-  searchCompressedPlan,
-} from '../../../src/core/strategies/quiltnet';
+import { codecLayer, codecTable, evaluateCompressedPlan } from '../../../src/core/strategies/quiltnet';
+import { searchCompressedPlan } from '../../../src/core/strategies/quiltnetSearch';
 import { EVENT_KIND, measuredPeriodMs, simulate } from '../../../src/core/schedule/simulate';
 import { splitCodecBoxes } from '../../../src/core/strategies/quiltnetGantt';
 import { arbNetwork, arbPlanSpec, arbPlatform } from '../../fixtures/arbitraries';

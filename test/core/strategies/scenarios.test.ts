@@ -48,6 +48,7 @@ describe('research-line scenarios', () => {
           break;
         case 'quiltnet':
           expect(r.plan?.ratios?.some((x) => x > 1)).toBe(true);
+          expect(r.notes.join(' ')).toMatch(/optimal/);
           break;
         case 'cap':
           expect(strat.fps).toBeGreaterThanOrEqual(row(r, 'spatial everywhere (halo exchange)').fps);
