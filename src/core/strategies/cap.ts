@@ -143,6 +143,7 @@ export interface IntraLayerRun {
  * All cores of a CMP as one processor: the platform's first processor type, with units = every unit
  * of the platform, no serial fraction (communication is now explicit), summed bandwidth and power.
  * O(P).
+ * @example wholeChip(platformById('cmp16')).units // 16
  */
 export function wholeChip(platform: Platform): Processor {
   const base = platform.processors[0]!;
@@ -168,6 +169,7 @@ export function wholeChip(platform: Platform): Processor {
  * 'comm-aware': per layer the scheme with the least time (compute + NoC). Compute is the same under
  * every scheme, so that is the least byte-hops, hence also the least NoC energy.
  * Energy = chip active power x latency + NoC energy. O(n_layers).
+ * @example intraLayerParallel(zooNetwork('densenet121'), wholeChip(platformById('cmp16')), CMP16_MESH, 'comm-aware').counts
  */
 export function intraLayerParallel(
   net: Network,

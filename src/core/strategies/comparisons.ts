@@ -41,6 +41,7 @@ export function dataParallelRow(d: DataParallel): ComparisonRow {
  * Processor pipelining (HiPC 2020): the exact max-FPS pipeline against the best single processor,
  * an equal-MAC split over the same stages and data-parallel replicas. One exact search. Throws
  * INFEASIBLE when nothing can run.
+ * @example pipelineComparison(buildCostTables(zooNetwork('vgg19'), platformById('snapdragon855'))).rows[0].fps
  */
 export function pipelineComparison(t: CostTables, pipelineLabel = 'pipeline (exact search)'): Comparison {
   const r = searchPlan(t);

@@ -88,6 +88,7 @@ export function branchLayer(net: Network, layer: Layer, B: number): Layer {
  * Invalid (Infinity) when a device cannot run a branch, has no link to the merge device, or cannot hold
  * the branch's weights (activations are not counted: narrow branches have small ones).
  * O(n * B).
+ * @example branchParallel(buildCostTables(zooNetwork('alexnet'), platformById('rpi4x4')), ['pi0', 'pi1', 'pi2', 'pi3']).fps
  */
 export function branchParallel(t: CostTables, devices: readonly string[]): BranchParallel {
   const net = t.network;

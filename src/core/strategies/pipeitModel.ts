@@ -133,6 +133,7 @@ export interface ConfigModel {
 
 /**
  * Fits one model per core configuration on the profiled convolution layers. Names not in the network are ignored. O(profiles x n).
+ * @example fitPipeItModels(net, [{ processor: 'big', units: 2, layerMs: { conv1: 3.1, 'layer1.0.conv1': 0.8 } }])
  */
 export function fitPipeItModels(net: Network, profiles: readonly ConfigProfile[]): ConfigModel[] {
   const byName = new Map(net.layers.map((l) => [l.name, l]));
@@ -154,6 +155,7 @@ export function fitPipeItModels(net: Network, profiles: readonly ConfigProfile[]
  * Layer times of a configuration for every convolution: measured where profiled,
  * predicted by the fitted model elsewhere (clamped at 0). Same `{ layer name -> ms }` shape as a
  * profile, so it can feed a calibration. O(n).
+ * @example predictLayerTimes(net, profile, fitPipeItModels(net, [profile])[0]).predicted // unprofiled convs
  */
 export function predictLayerTimes(
   net: Network,

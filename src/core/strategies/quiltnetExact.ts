@@ -30,6 +30,7 @@ interface Label {
  *
  * Complexity: O(n^2 * 2^P * P^2 * R^2 * front size) in the worst case; the bound prunes most of it.
  * Returns undefined when no plan reaches `upperBoundMs` or P > EXACT_MAX_PROCESSORS.
+ * @example searchCompressedExact(t, { ratios: [2, 4], maxAccuracyLossPct: 0.5 })?.ratios // e.g. [4, 1, 1]
  */
 export function searchCompressedExact(
   t: CostTables,

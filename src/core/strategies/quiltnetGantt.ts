@@ -7,6 +7,7 @@ import type { CompressedEvaluation } from './quiltnet';
  * from `simulate(evaluation, ...)`: its compute boxes last the stage's computeMs, which includes the
  * decoder of the incoming cut and the encoder of the outgoing one. Box order stays by lane, then frame.
  * O(boxes).
+ * @example splitCodecBoxes(simulate(e, { frames: 10 }), e).kind // includes EVENT_KIND.encode / .decode
  */
 export function splitCodecBoxes(schedule: Schedule, evaluation: CompressedEvaluation): Schedule {
   const stages = evaluation.stages;

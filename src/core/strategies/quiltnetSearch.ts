@@ -43,6 +43,7 @@ export const MAX_ASSIGNMENTS = 4096;
  *
  * Complexity: (1 + ratios) exact searches + candidates x (1 + ratios)^cuts evaluations of O(stages)
  * + one bounded exact pass (see searchCompressedExact).
+ * @example searchCompressedPlan(buildCostTables(zooNetwork('resnet50'), platformById('accel4')))?.evaluation.ratios
  */
 export function searchCompressedPlan(
   t: CostTables,
