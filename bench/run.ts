@@ -14,6 +14,7 @@ import { zooNetwork } from '../src/core/zoo';
 import { ganttBenchmarks } from './gantt';
 import { eightProcessors, smallPlatform } from './platforms';
 import { shareBenchmarks } from './share';
+import { strategyBenchmarks } from './strategies';
 import { syntheticNetwork } from './synthetic';
 
 interface Result {
@@ -119,6 +120,8 @@ for (const layers of [8, 10, 12]) {
 }
 results.push(...shareBenchmarks(medianMs));
 results.push(...ganttBenchmarks(medianMs));
+
+results.push(...strategyBenchmarks(medianMs));
 
 const pad = Math.max(...results.map((r) => r.name.length));
 let over = 0;

@@ -8,6 +8,7 @@ import { models, platforms } from './commands/catalogue';
 import { evaluate } from './commands/evaluate';
 import { openCommand } from './commands/open';
 import { paretoCommand, planCommand } from './commands/plan';
+import { scenarioCommand, scenariosCommand } from './commands/scenario';
 import { stats } from './commands/stats';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
@@ -29,6 +30,8 @@ Commands:
                                  every plan on the FPS / energy-per-frame Pareto front
   open <share-url | file.plan.json>
                                  evaluate a shared plan (a link from the app or a saved plan file)
+  scenarios                      the research-line scenarios (Pipe-it, processor pipelining, QuiltNet, CAP, LCP)
+  scenario <id>                  one scenario's comparison table, with the paper's headline figure beside it
 
 Options:
   --json                         machine-readable output
@@ -67,6 +70,10 @@ export function run(argv: readonly string[]): { stdout: string; code: number } {
       return { stdout: openCommand(args, json), code: 0 };
     case 'pareto':
       return { stdout: paretoCommand(...scenarioOf(args), args, json), code: 0 };
+    case 'scenarios':
+      return { stdout: scenariosCommand(json), code: 0 };
+    case 'scenario':
+      return { stdout: scenarioCommand(positional(args, 1, 'scenario id'), json), code: 0 };
     case undefined:
     case 'help':
       return { stdout: USAGE, code: 0 };

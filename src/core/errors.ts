@@ -34,6 +34,7 @@ export const ERROR_CODES = {
   PLAN_FILE_TOO_LARGE: 'The plan file is larger than this app accepts. Check that you picked a .plan.json file.',
   PLAN_FILE_KIND: 'This file is not a DNN Partition Explorer plan. Pick a .plan.json file saved by the app.',
   BAD_NETWORK: 'The embedded network description is invalid. Import the model again and share a new link.',
+  UNKNOWN_SCENARIO: 'No scenario with that id. Run `scenarios` to list them.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,13 +1,19 @@
-import type { Layer } from '../model/types';
+import type { Layer, OpClass } from '../model/types';
 import type { Processor } from '../platform/types';
 import { dtypeBytes, type DType } from '../units';
 
 /**
- * Speed-up of k units over one (Amdahl): 1 / (s + (1 - s) / k).
+ * Speed-up of k units over one (Amdahl): 1 / (s + (1 - s) / k), with s the op class's serial
+ * fraction when the processor states one, else its `serialFraction`.
  * O(1). @example unitSpeedup({ serialFraction: 0.1 }, 4) ≈ 3.08
  */
-export function unitSpeedup(proc: Pick<Processor, 'serialFraction'>, k: number): number {
-  return 1 / (proc.serialFraction + (1 - proc.serialFraction) / k);
+export function unitSpeedup(
+  proc: Pick<Processor, 'serialFraction' | 'serialFractionByClass'>,
+  k: number,
+  opClass?: OpClass,
+): number {
+  const s = (opClass !== undefined ? proc.serialFractionByClass?.[opClass] : undefined) ?? proc.serialFraction;
+  return 1 / (s + (1 - s) / k);
 }
 
 /**
@@ -29,7 +35,7 @@ export function dtypeScale(proc: Pick<Processor, 'dtype'>, networkDtype: DType):
  */
 export function layerTimeMs(layer: Layer, proc: Processor, k: number, networkDtype: DType): number {
   const work = layer.macs + layer.ops;
-  const throughput = proc.peakGmacsPerUnit * 1e9 * proc.efficiency[layer.opClass] * unitSpeedup(proc, k);
+  const throughput = proc.peakGmacsPerUnit * 1e9 * proc.efficiency[layer.opClass] * unitSpeedup(proc, k, layer.opClass);
   const computeS = work > 0 ? work / throughput : 0;
   const bytesMoved = (layer.bytesRead + layer.bytesWritten) * dtypeScale(proc, networkDtype);
   const memoryS = bytesMoved / (proc.memBandwidthGBs * 1e9);

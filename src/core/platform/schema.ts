@@ -128,6 +128,13 @@ export const processorFields = {
   peakGmacsPerUnit: boundedNumber('peakGmacsPerUnit', PROCESSOR_BOUNDS.peakGmacsPerUnit),
   efficiency: efficiencySchema,
   serialFraction: boundedNumber('serialFraction', PROCESSOR_BOUNDS.serialFraction),
+  // Pipe-it's per-op-class scaling (strategies/): optional, same bounds as the overall fraction.
+  serialFractionByClass: z
+    .partialRecord(
+      z.enum(OP_CLASSES, { error: `serialFractionByClass keys must be ${OP_CLASSES.join(', ')}` }),
+      boundedNumber('serialFractionByClass', PROCESSOR_BOUNDS.serialFraction),
+    )
+    .exactOptional(),
   memBandwidthGBs: boundedNumber('memBandwidthGBs', PROCESSOR_BOUNDS.memBandwidthGBs),
   overheadUs: boundedNumber('overheadUs', PROCESSOR_BOUNDS.overheadUs),
   supports: supportsSchema,

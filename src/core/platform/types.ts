@@ -25,6 +25,11 @@ export interface Processor {
   readonly efficiency: Readonly<Record<OpClass, number>>;
   /** Amdahl serial fraction across units (0..1); 0 for units = 1. */
   readonly serialFraction: number;
+  /**
+   * Serial fraction per op class where it differs from `serialFraction` (Pipe-it's per-class
+   * scaling: depthwise or memory-bound layers scale worse over cores than dense convolutions).
+   */
+  readonly serialFractionByClass?: Readonly<Partial<Record<OpClass, number>>>;
   /** Sustained memory bandwidth of the processor (shared by its units), GB/s. */
   readonly memBandwidthGBs: number;
   /** Fixed cost per layer (kernel launch, framework dispatch), microseconds. */

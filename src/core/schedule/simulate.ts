@@ -1,7 +1,14 @@
 import type { Evaluation } from '../plan/evaluate';
 
 /** What a Gantt box shows. */
-export const EVENT_KIND = { compute: 0, transfer: 1, send: 2 } as const;
+export const EVENT_KIND = {
+  compute: 0,
+  transfer: 1,
+  send: 2,
+  /** A QuiltNet autoencoder's encoder or decoder, inside a stage's compute (strategies/quiltnetGantt.ts). */
+  encode: 3,
+  decode: 4,
+} as const;
 
 export interface Lane {
   readonly id: string;
