@@ -211,10 +211,13 @@ function parseGraph(r: WireReader, total: number, onProgress?: (fraction: number
   return { name, nodes, initializers, inputs, outputs, valueInfo };
 }
 
+/** Shared by the many nodes without attributes (Relu, Add...): one Map less per node. */
+const NO_ATTRIBUTES: ReadonlyMap<string, OnnxAttribute> = new Map();
+
 function parseNode(r: WireReader): OnnxNode {
   const inputs: string[] = [];
   const outputs: string[] = [];
-  const attrs = new Map<string, OnnxAttribute>();
+  let attrs: Map<string, OnnxAttribute> | undefined;
   let name = '';
   let opType = '';
   let domain = '';
@@ -240,7 +243,7 @@ function parseNode(r: WireReader): OnnxNode {
       case 5: {
         expectWire(wire, WIRE_LEN, 'attribute');
         const a = parseAttribute(r.child());
-        attrs.set(a.name, a);
+        (attrs ??= new Map()).set(a.name, a);
         break;
       }
       case 7:
@@ -254,7 +257,7 @@ function parseNode(r: WireReader): OnnxNode {
       throw new ExplorerError('ONNX_LIMIT', `node "${name}" has too many inputs or outputs`);
     }
   }
-  return { name, opType, domain, inputs, outputs, attrs };
+  return { name, opType, domain, inputs, outputs, attrs: attrs ?? NO_ATTRIBUTES };
 }
 
 function parseAttribute(r: WireReader): OnnxAttribute {
@@ -311,20 +314,23 @@ const ELEMENT_BYTES: Readonly<Record<number, number>> = {
   [ONNX_DTYPE.UINT32]: 4,
 };
 
-/** Checked dims: each in [0, maxDim], rank <= maxRank, element count <= maxElements. O(rank). */
-export function checkDims(dims: readonly number[], what: string): number {
+/**
+ * Checked dims: each in [0, maxDim], rank <= maxRank, element count <= maxElements.
+ * `describe` names the tensor, built only on error (this runs once per tensor). O(rank).
+ */
+export function checkDims(dims: readonly number[], describe: () => string): number {
   if (dims.length > ONNX_LIMITS.maxRank) {
-    throw new ExplorerError('ONNX_LIMIT', `${what} has rank ${dims.length} > ${ONNX_LIMITS.maxRank}`);
+    throw new ExplorerError('ONNX_LIMIT', `${describe()} has rank ${dims.length} > ${ONNX_LIMITS.maxRank}`);
   }
   let n = 1;
   for (const d of dims) {
     if (!Number.isInteger(d) || d < 0 || d > ONNX_LIMITS.maxDim) {
-      throw new ExplorerError('ONNX_LIMIT', `${what} has dimension ${d} (allowed 0..${ONNX_LIMITS.maxDim})`);
+      throw new ExplorerError('ONNX_LIMIT', `${describe()} has dimension ${d} (allowed 0..${ONNX_LIMITS.maxDim})`);
     }
     n *= d;
   }
   if (n > ONNX_LIMITS.maxElements) {
-    throw new ExplorerError('ONNX_LIMIT', `${what} has ${n} elements > ${ONNX_LIMITS.maxElements}`);
+    throw new ExplorerError('ONNX_LIMIT', `${describe()} has ${n} elements > ${ONNX_LIMITS.maxElements}`);
   }
   return n;
 }
@@ -397,7 +403,7 @@ function parseTensor(r: WireReader): OnnxTensor {
         r.skip(wire);
     }
   }
-  const count = checkDims(dims, `tensor "${name}"`);
+  const count = checkDims(dims, () => `tensor "${name}"`);
   let values: number[] | undefined;
   if (count <= limit && !external) {
     if (raw) values = decodeRaw(r.buf, raw[0], raw[1], dataType, count);
@@ -457,7 +463,7 @@ function parseSparseTensor(r: WireReader): OnnxTensor | undefined {
     else r.skip(wire);
   }
   if (!values) return undefined;
-  checkDims(dims, `sparse tensor "${values.name}"`);
+  checkDims(dims, () => `sparse tensor "${values.name}"`);
   return { name: values.name, dims, dataType: values.dataType, external: values.external };
 }
 

@@ -73,7 +73,7 @@ export function checked(node: OnnxNode, shape: readonly number[]): number[] {
   for (const d of shape) {
     if (!Number.isInteger(d) || d < 0) throw shapeError(node, `inferred dimension ${d} in [${shape.join(', ')}]`);
   }
-  checkDims(shape, `output of node "${node.name}"`);
+  checkDims(shape, () => `output of node "${node.name}"`);
   return [...shape];
 }
 

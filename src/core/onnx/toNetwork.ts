@@ -101,7 +101,7 @@ export function onnxToNetwork(
     networkInputs.push(addActivation(v.name, { shape, dtype: v.elemType }).id);
   }
   const valueInfo = new Map<string, OnnxValueInfo>();
-  for (const v of [...g.valueInfo, ...g.outputs]) valueInfo.set(v.name, v);
+  for (const v of [...g.outputs, ...g.valueInfo]) if (v.dims) valueInfo.set(v.name, v);
 
   const order = topologicalNodes(g);
   const layerNodes: OnnxNode[] = [];
@@ -153,7 +153,7 @@ export function onnxToNetwork(
           `output "${name}" of ${node.opType} node "${node.name}" has no known shape: assumed [${activations[0]!.state.shape.join(', ')}]`,
         );
       }
-      checkDims(shape, `tensor "${name}"`);
+      checkDims(shape, () => `tensor "${name}"`);
       const values = inferred?.values?.[i];
       outShapes.push(shape);
       outputs.push(
@@ -167,7 +167,7 @@ export function onnxToNetwork(
     const costIns: (CostInput | undefined)[] = ins.map((t) => (t ? { state: t.state, kind: t.kind } : undefined));
     layerNodes.push(node);
     layerCosts.push({
-      inputs: [...new Set(activations.map((t) => t.id))],
+      inputs: activations.length === 1 ? [activations[0]!.id] : [...new Set(activations.map((t) => t.id))],
       outputs,
       cost: nodeCost(node, costIns, outShapes, known),
     });
@@ -279,7 +279,7 @@ function resolveDims(
       `dimension "${name}" (axis ${axis} of input "${v.name}") has no value; pass --dim ${name}=<value>`,
     );
   });
-  checkDims(shape, `input "${v.name}"`);
+  checkDims(shape, () => `input "${v.name}"`);
   return shape;
 }
 

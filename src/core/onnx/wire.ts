@@ -32,12 +32,16 @@ export class WireReader {
     return this.pos < this.end;
   }
 
+  /** Low and high 32 bits of the last varint read. */
+  private lo = 0;
+  private hi = 0;
+
   /**
-   * An unsigned varint as a JS number (exact below 2^53). Up to 10 bytes.
+   * Reads a varint of up to 10 bytes into `lo` / `hi`.
    * Why two halves: bitwise ops are 32-bit, and BigInt would allocate per field.
    * O(1).
    */
-  varint(): number {
+  private raw(): void {
     const buf = this.buf;
     let lo = 0;
     let hi = 0;
@@ -50,17 +54,26 @@ export class WireReader {
         lo |= (b & 0x0f) << 28;
         hi |= (b & 0x7f) >>> 4;
       } else hi |= (b & 0x7f) << (shift - 32);
-      if ((b & 0x80) === 0) return (hi >>> 0) * TWO_32 + (lo >>> 0);
+      if ((b & 0x80) === 0) {
+        this.lo = lo;
+        this.hi = hi;
+        return;
+      }
       shift += 7;
     }
     throw new ExplorerError('ONNX_MALFORMED', `varint longer than 10 bytes at byte ${this.pos}`);
   }
 
+  /** An unsigned varint as a JS number (exact below 2^53). O(1). */
+  varint(): number {
+    this.raw();
+    return (this.hi >>> 0) * TWO_32 + (this.lo >>> 0);
+  }
+
   /** A varint read as a two's-complement int64 (negative dims, -1 in Reshape shapes). O(1). */
   int64(): number {
-    const v = this.varint();
-    // Values at or above 2^63 are negative int64s; exact for magnitudes below 2^53.
-    return v >= 2 ** 63 ? v - 2 ** 64 : v;
+    this.raw();
+    return (this.hi | 0) * TWO_32 + (this.lo >>> 0);
   }
 
   /** Reads a field key; returns [field number, wire type]. O(1). */
@@ -170,12 +183,25 @@ export class WireReader {
   }
 }
 
+const ASCII_CHUNK = 1024;
+
 /**
  * UTF-8 bytes [start, end) to a string; invalid sequences become U+FFFD.
  * Hand-written because core has no DOM or Node lib (no TextDecoder type).
  * O(length).
  */
 export function decodeUtf8(buf: Uint8Array, start: number, end: number): string {
+  // Fast path: names in ONNX files are nearly always short ASCII.
+  if (end - start <= ASCII_CHUNK) {
+    let ascii = true;
+    for (let i = start; i < end; i++) {
+      if (buf[i]! >= 0x80) {
+        ascii = false;
+        break;
+      }
+    }
+    if (ascii) return String.fromCharCode.apply(null, buf.subarray(start, end) as unknown as number[]);
+  }
   let out = '';
   let chunk: number[] = [];
   let i = start;
