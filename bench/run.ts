@@ -11,13 +11,14 @@ import { bruteForceBest } from '../src/core/search/bruteForce';
 import { searchMinPeriod, searchMinPeriodFast } from '../src/core/search/minPeriod';
 import { paretoFront } from '../src/core/search/pareto';
 import { zooNetwork } from '../src/core/zoo';
+import { onnxBenchmarks } from './onnx';
 import { eightProcessors, smallPlatform } from './platforms';
 import { syntheticNetwork } from './synthetic';
 
 interface Result {
   name: string;
   value: number;
-  unit: 'µs' | 'ms';
+  unit: 'µs' | 'ms' | 'MB';
   budget?: number;
 }
 
@@ -115,6 +116,8 @@ for (const layers of [8, 10, 12]) {
     unit: 'ms',
   });
 }
+
+results.push(...onnxBenchmarks());
 
 const pad = Math.max(...results.map((r) => r.name.length));
 let over = 0;
