@@ -143,7 +143,7 @@ export function onnxBenchmarks(): OnnxBenchResult[] {
         name: `  extra heap + ArrayBuffer memory after that import (file: ${mb.toFixed(0)} MB)`,
         value: extra,
         unit: 'MB',
-        budget: mb / 10,
+        budget: Math.round(mb / 10),
       },
       { name: 'import the ResNet-50 torch export (375 nodes), median', value: rs[3]!, unit: 'ms' },
       { name: 'import a 100,000-node chain (one run)', value: chainMs, unit: 'ms' },
