@@ -7,6 +7,12 @@
  * (`layer1.0.conv1`, `features.1.conv.0.2`), so blocks collapse like the zoo's.
  */
 
+/**
+ * Deeper scopes are kept as raw names: block paths cost O(depth^2) per layer,
+ * and real exports nest fewer than 20 modules.
+ */
+export const MAX_SCOPE_DEPTH = 64;
+
 /** torch.nn.functional calls named like the zoo names them (`torch.cat` -> `cat`). */
 const FUNCTIONAL_NAMES: Readonly<Record<string, string>> = { Concat: 'cat', GlobalAveragePool: 'avgpool' };
 
@@ -14,7 +20,7 @@ const FUNCTIONAL_NAMES: Readonly<Record<string, string>> = { Concat: 'cat', Glob
 export function scopeOf(nodeName: string, opType: string): { path: string; opSegment: string } | undefined {
   if (!nodeName.includes('/')) return undefined;
   const segments = nodeName.split('/').filter((s) => s !== '');
-  if (segments.length === 0) return undefined;
+  if (segments.length === 0 || segments.length > MAX_SCOPE_DEPTH) return undefined;
   const last = segments[segments.length - 1]!;
   const isOp = last === opType || last.startsWith(`${opType}_`);
   const moduleSegments = isOp ? segments.slice(0, -1) : segments;

@@ -79,7 +79,9 @@ export function checked(node: OnnxNode, shape: readonly number[]): number[] {
 
 /** Numpy-style broadcast of several shapes. */
 export function broadcast(node: OnnxNode, shapes: readonly (readonly number[])[]): number[] {
-  const rank = Math.max(0, ...shapes.map((s) => s.length));
+  // A loop, not Math.max(...): a node may have a million inputs, too many for a spread.
+  let rank = 0;
+  for (const s of shapes) rank = Math.max(rank, s.length);
   const out = new Array<number>(rank).fill(1);
   for (const s of shapes) {
     for (let i = 0; i < s.length; i++) {
@@ -100,7 +102,8 @@ export function foldBroadcast(
   f: (xs: number[]) => number,
 ): number[] | undefined {
   const n = numel(outShape);
-  if (n > ONNX_LIMITS.maxDecodedElements || ins.some((v) => !v.values)) return undefined;
+  // Folding is for shape arithmetic: a few small operands. Bounding elements x operands keeps it O(limit).
+  if (n * ins.length > 4 * ONNX_LIMITS.maxDecodedElements || ins.some((v) => !v.values)) return undefined;
   const rank = outShape.length;
   const out = new Array<number>(n);
   const idx = new Array<number>(rank).fill(0);

@@ -32,7 +32,8 @@ export function concatShape(node: OnnxNode, ins: Inputs): Inferred {
     }
     out[axis]! += x.shape[axis]!;
   }
-  const values = rank === 1 && xs.every((x) => x.values) ? [xs.flatMap((x) => [...x.values!])] : undefined;
+  const values =
+    rank === 1 && small(out[0]!) && xs.every((x) => x.values) ? [xs.flatMap((x) => [...x.values!])] : undefined;
   return { shapes: [checked(node, out)], ...(values ? { values } : {}), dtypes: [xs[0]!.dtype] };
 }
 

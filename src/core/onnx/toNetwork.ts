@@ -3,7 +3,7 @@ import { buildNetwork } from '../model/build';
 import type { LayerSpec, Network, TensorSpec } from '../model/types';
 import { dtypeBytes, type DType } from '../units';
 import { nodeCost, type CostInput, type InputKind } from './costs';
-import { layerNames } from './names';
+import { layerNames, MAX_SCOPE_DEPTH } from './names';
 import { checkDims, ONNX_DTYPE, type OnnxGraph, type OnnxModel, type OnnxNode, type OnnxValueInfo } from './proto';
 import type { Inferred, ValueState } from './shapeCommon';
 import { inferNode } from './shapes';
@@ -188,6 +188,8 @@ export function onnxToNetwork(
       ops: cost.ops,
       weightBytes: cost.weightElements * elem,
       attrs: { ...cost.attrs, onnxNode: node.name },
+      // Dotted names deeper than a real module tree get no block path (blockPathOf is quadratic in depth).
+      ...(dotDepthAbove(names[i]!, MAX_SCOPE_DEPTH) ? { block: [] } : {}),
     };
   });
   const outputs = g.outputs.map((v) => info.get(v.name)).filter((t): t is TensorInfo => t?.kind === 'activation');
@@ -212,6 +214,13 @@ export function onnxToNetwork(
     symbolicDims: [...symbolic.values()],
     nodes: { total: g.nodes.length, layers: layers.length, folded },
   };
+}
+
+/** True when `name` has more than `max` dots. O(length). */
+function dotDepthAbove(name: string, max: number): boolean {
+  let dots = 0;
+  for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) === 46 && ++dots > max) return true;
+  return false;
 }
 
 /** Shape inference that turns an unknown op into undefined and keeps ONNX_SHAPE errors. */

@@ -76,13 +76,19 @@ export function matchProfile(net: Network, profile: Profile): ProfileMatch {
   });
   const outShape = (l: number): string => net.tensors[net.layers[l]!.outputs[0]!]?.shape.join() ?? '';
   const anchored = new Set(anchors.map((a) => a.layer));
+  // Free layers by (op, output shape), in topological order: each record takes the first free one.
+  const byOpShape = new Map<string, number[]>();
+  if (profile.format !== 'csv' && pendingByShape.length > 0) {
+    for (let l = n - 1; l >= 0; l--) {
+      if (anchored.has(l)) continue;
+      const k = `${net.layers[l]!.op}|${outShape(l)}`;
+      (byOpShape.get(k) ?? byOpShape.set(k, []).get(k)!).push(l);
+    }
+  }
   for (const i of pendingByShape) {
     const r = profile.records[i]!;
     let hit = -1;
-    if (profile.format !== 'csv' && r.opType && r.outputShape) {
-      const shape = r.outputShape.join();
-      hit = net.layers.findIndex((l) => !anchored.has(l.index) && l.op === r.opType && outShape(l.index) === shape);
-    }
+    if (r.opType && r.outputShape) hit = byOpShape.get(`${r.opType}|${r.outputShape.join()}`)?.pop() ?? -1;
     if (hit < 0) unmatchedRecords.push(r);
     else {
       anchored.add(hit);

@@ -149,6 +149,40 @@ describe('bad files', () => {
   }, 60_000);
 });
 
+describe('hostile but well-formed graphs stay linear', () => {
+  it('a Concat of 50,000 constant operands and a Sum of 50,000 inputs are not folded element by element', () => {
+    const many = Array.from({ length: 50_000 }, () => 'c');
+    const bytes = model({
+      nodes: [
+        { op: 'Concat', inputs: many, outputs: ['big'], attrs: { axis: 0 } },
+        { op: 'Sum', inputs: many, outputs: ['sum'] },
+        { op: 'Sum', inputs: Array.from({ length: 50_000 }, () => 'x'), outputs: ['y'] },
+      ],
+      initializers: [{ name: 'c', dims: [4096], dataType: 7, raw: new Uint8Array(8 * 4096) }],
+      inputs: [{ name: 'x', dims: [1, 4] }],
+      outputs: [{ name: 'y' }],
+    });
+    const { network } = importOnnxBytes(bytes);
+    expect(network.layers.map((l) => l.op)).toEqual(['Sum']);
+    expect(network.layers[0]!.inputs).toHaveLength(1);
+  });
+
+  it('absurdly deep node names import without a block path', () => {
+    const deepScope = '/a'.repeat(100_000) + '/Relu';
+    const deepDots = 'b.'.repeat(100_000) + 'relu';
+    const bytes = chain(
+      [1, 4],
+      [
+        { name: deepScope, op: 'Relu', inputs: ['x'], outputs: ['h'] },
+        { name: deepDots, op: 'Relu', inputs: ['h'], outputs: ['y'] },
+      ],
+    );
+    const { network } = importOnnxBytes(bytes);
+    expect(network.layers.map((l) => l.name)).toEqual([deepScope, deepDots]);
+    expect(network.layers.map((l) => l.block)).toEqual([[], []]);
+  });
+});
+
 describe('fuzz (fast-check, bounded to a few seconds)', () => {
   it('random bytes never crash the importer', () => {
     fc.assert(fc.property(fc.uint8Array({ maxLength: 512 }), importsOrExplains), { numRuns: 1500 });

@@ -79,6 +79,33 @@ describe('ONNX Runtime profile (real, scripts/ort_profile.mjs on MobileNet v2, d
   });
 });
 
+describe('ORT records without a name match', () => {
+  it('fall back to the first free layer with the same op and output shape', () => {
+    const net = zooNetwork('resnet18');
+    const events = [
+      { cat: 'Session', name: 'model_run', dur: 10 },
+      {
+        cat: 'Node',
+        name: 'renamed_beyond_recognition_kernel_time',
+        dur: 3000,
+        args: { op_name: 'MaxPool', output_type_shape: [{ float: [1, 64, 56, 56] }] },
+      },
+      {
+        cat: 'Node',
+        name: 'another_kernel_time',
+        dur: 1000,
+        args: { op_name: 'MaxPool', output_type_shape: [{ float: [1, 64, 56, 56] }] },
+      },
+    ];
+    const m = matchProfile(net, parseProfile(JSON.stringify(events)));
+    const pool = net.layers.find((l) => l.name === 'maxpool')!;
+    expect(m.groups.find((g) => g.record === 'renamed_beyond_recognition')!.layers).toContain(pool.index);
+    // Only one MaxPool has that shape: the second record stays unmatched.
+    expect(m.unmatchedRecords.map((r) => r.name)).toEqual(['another']);
+    expect(m.measuredMs[pool.index]).toBeGreaterThan(0);
+  });
+});
+
 describe('TFLite benchmark_model op profile', () => {
   const text = [
     'Some preamble',
