@@ -100,6 +100,9 @@ export function onnxToNetwork(
     const shape = resolveDims(v, options.dims ?? {}, symbolic, true);
     networkInputs.push(addActivation(v.name, { shape, dtype: v.elemType }).id);
   }
+  // value_info dims resolve with the given values and the defaults taken for the inputs.
+  const knownDims: Record<string, number> = { ...options.dims };
+  for (const d of symbolic.values()) knownDims[d.name] = d.value;
   const valueInfo = new Map<string, OnnxValueInfo>();
   for (const v of [...g.outputs, ...g.valueInfo]) if (v.dims) valueInfo.set(v.name, v);
 
@@ -115,7 +118,14 @@ export function onnxToNetwork(
 
     if (activations.length === 0 || SHAPE_READERS.has(node.opType)) {
       folded++;
-      const inferred = tryInfer(node, states, warn);
+      // A constant subgraph that cannot be evaluated only matters if a layer needs its values.
+      let inferred: Inferred | undefined;
+      try {
+        inferred = tryInfer(node, states, warn);
+      } catch (e) {
+        if (!(e instanceof ExplorerError)) throw e;
+        warn(`constant ${node.opType} node "${node.name}" not evaluated: ${e.message.split(' (')[0]}`);
+      }
       const aliasOfWeight = node.opType === 'Identity' && ins[0]?.kind === 'weight';
       node.outputs.forEach((name, i) => {
         if (name === '') return;
@@ -132,8 +142,18 @@ export function onnxToNetwork(
       return;
     }
 
-    const inferred = tryInfer(node, states, warn);
-    const known = inferred !== undefined;
+    let inferred: Inferred | undefined;
+    let failed = false;
+    try {
+      inferred = tryInfer(node, states, warn);
+    } catch (e) {
+      // value_info can stand in for a shape the importer cannot infer; without it the error stands.
+      const declared = node.outputs.every((o) => o === '' || valueInfo.has(o));
+      if (!(e instanceof ExplorerError) || !declared) throw e;
+      warn(`${e.message.split(' (')[0]}; using the shapes from value_info`);
+      failed = true;
+    }
+    const known = inferred !== undefined || failed;
     if (!known)
       warn(
         `unknown op ${node.domain ? `${node.domain}.` : ''}${node.opType} (node "${node.name}"): counted as zero MACs`,
@@ -143,10 +163,12 @@ export function onnxToNetwork(
     node.outputs.forEach((name, i) => {
       if (name === '') return;
       const declared = valueInfo.get(name);
+      // value_info first; a batch it leaves symbolic defaults to 1 only when nothing was inferred.
       let shape: readonly number[] | undefined = declared?.dims
-        ? concreteDims(declared.dims, options.dims ?? {})
+        ? concreteDims(declared.dims, knownDims, false)
         : undefined;
       if (!shape) shape = inferred?.shapes[i];
+      if (!shape && declared?.dims) shape = concreteDims(declared.dims, knownDims, true);
       if (!shape) {
         shape = activations[0]!.state.shape;
         warn(
@@ -242,10 +264,12 @@ function networkDtype(g: OnnxGraph): DType {
 function concreteDims(
   dims: readonly (number | string | undefined)[],
   given: Readonly<Record<string, number>>,
+  batchDefault: boolean,
 ): number[] | undefined {
   const out: number[] = [];
-  for (const d of dims) {
-    const v = typeof d === 'string' ? given[d] : d;
+  for (let axis = 0; axis < dims.length; axis++) {
+    const d = dims[axis];
+    const v = typeof d === 'string' ? (given[d] ?? (batchDefault && axis === 0 ? 1 : undefined)) : d;
     if (v === undefined || !Number.isInteger(v) || v <= 0) return undefined;
     out.push(v);
   }

@@ -249,6 +249,22 @@ describe('shape inference and costs per op', () => {
     expect(result.warnings).toEqual(['unknown op FancyOp (node ""): counted as zero MACs']);
   });
 
+  it('an unevaluable constant only warns; a failed inference falls back to value_info', () => {
+    const result = importGraph(
+      [1, 3, 8, 8],
+      [
+        { name: 'odd_constant', op: 'Constant', inputs: [], outputs: ['unused'] },
+        { name: 'odd_conv', op: 'Conv', inputs: ['x', 'w'], outputs: ['y'] },
+      ],
+      [weight('w', [4, 5, 3, 3])],
+      { valueInfo: [{ name: 'y', dims: ['batch', 4, 6, 6] }] },
+    );
+    expect(shapeOf(result.network, 0)).toEqual([1, 4, 6, 6]);
+    expect(result.warnings).toHaveLength(2);
+    expect(result.warnings[0]).toMatch(/constant Constant node "odd_constant" not evaluated/);
+    expect(result.warnings[1]).toMatch(/odd_conv.*using the shapes from value_info/);
+  });
+
   it('uses value_info for shapes when present', () => {
     const { network } = importGraph([1, 4], [{ op: 'Relu', inputs: ['x'], outputs: ['y'] }], [], {
       valueInfo: [{ name: 'y', dims: ['batch', 4] }],
