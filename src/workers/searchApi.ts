@@ -11,6 +11,10 @@ export interface SearchRequest {
   readonly model: string;
   readonly platform: Platform;
   readonly options: Omit<SearchOptions, 'onProgress' | 'isCancelled'>;
+  /** An imported network (ONNX) to search instead of the zoo's `model`. */
+  readonly network?: Network;
+  /** Measured ms per layer by processor id (a calibration), see `buildCostTables`. */
+  readonly measured?: ReadonlyMap<string, Float64Array>;
 }
 
 export type ParetoRequest = Omit<SearchRequest, 'options'> & {
@@ -32,21 +36,29 @@ export interface ParetoResponse {
  */
 export function createSearchApi() {
   let cached: { key: string; tables: CostTables } | undefined;
-  const tablesFor = (model: string, platform: Platform): CostTables => {
-    const key = `${model}\n${JSON.stringify(platform)}`;
+  const tablesFor = (request: Omit<SearchRequest, 'options'>): CostTables => {
+    const { model, platform, network, measured } = request;
+    // An imported network arrives as a fresh clone each call: key it by content, not identity.
+    const netKey = network
+      ? `onnx:${network.id}:${network.layers.length}:${network.layers.reduce((a, l) => a + l.macs, 0)}`
+      : model;
+    const measuredKey = measured
+      ? [...measured].map(([id, ms]) => `${id}:${ms.reduce((a, v) => (Number.isNaN(v) ? a : a + v), 0)}`).join(',')
+      : '';
+    const key = `${netKey}\n${measuredKey}\n${JSON.stringify(platform)}`;
     if (cached?.key !== key) {
-      const network: Network = zooNetwork(model);
-      cached = { key, tables: buildCostTables(network, platform) };
+      const net: Network = network ?? zooNetwork(model);
+      cached = { key, tables: buildCostTables(net, platform, measured ? { measured } : {}) };
     }
     return cached.tables;
   };
   return {
     search(request: SearchRequest, onProgress?: (fraction: number) => void): SearchResult {
-      const tables = tablesFor(request.model, request.platform);
+      const tables = tablesFor(request);
       return searchPlan(tables, { ...request.options, ...(onProgress ? { onProgress } : {}) });
     },
     pareto(request: ParetoRequest, onProgress?: (fraction: number) => void): ParetoResponse {
-      const tables = tablesFor(request.model, request.platform);
+      const tables = tablesFor(request);
       const started = Date.now();
       const { front, truncated } = paretoFront(tables, { ...request.options, ...(onProgress ? { onProgress } : {}) });
       return { front, truncated, searchMs: Date.now() - started };

@@ -4,6 +4,8 @@ import { buildCostTables, stageComputeMs } from '../../src/core/cost/tables';
 import { importOnnxBytes } from '../../src/core/onnx';
 import { platformById } from '../../src/core/platform/presets';
 import { createOnnxApi, importOnnx } from '../../src/workers/onnxApi';
+import { createSearchApi } from '../../src/workers/searchApi';
+import { searchPlan } from '../../src/core/search/searchPlan';
 import { importOnnxInWorker } from '../../src/workers/onnxClient';
 
 const file = (path: string) => readFileSync(new URL(`../fixtures/${path}`, import.meta.url));
@@ -47,5 +49,24 @@ describe('ONNX API (the worker body, run in Node)', () => {
 
   it('rejects bad bytes with an ExplorerError code', () => {
     expect(() => importOnnx(new Uint8Array([1, 2, 3]))).toThrow(expect.objectContaining({ name: 'ExplorerError' }));
+  });
+
+  it('the search API searches an imported network, calibrated or not', () => {
+    const { network } = importOnnx(arrayBuffer('onnx/mobilenet_v2.onnx'));
+    const platform = platformById('hikey970');
+    const c = createOnnxApi().attachProfile(
+      network,
+      platform,
+      'big',
+      file('profiles/mobilenet_v2.ort.json').toString('utf8'),
+    );
+    const api = createSearchApi();
+    const options = { objective: 'fps' as const, maxStages: 1, pins: { layers: [{ layer: 0, processor: 'big' }] } };
+    const plain = api.search({ model: 'ignored', network, platform, options });
+    const measured = new Map([[c.processorId, c.measuredMs]]);
+    const calibrated = api.search({ model: 'ignored', network, platform, options, measured });
+    const direct = searchPlan(buildCostTables(network, platform, { measured }), options);
+    expect(calibrated.evaluation.metrics.latencyMs).toBe(direct.evaluation.metrics.latencyMs);
+    expect(calibrated.evaluation.metrics.latencyMs).not.toBeCloseTo(plain.evaluation.metrics.latencyMs, 1);
   });
 });
