@@ -61,14 +61,14 @@ def models():
     }
 
 
-def export(model, shape, path):
+def export(model, shape, path, fold_batchnorm=False):
     model.eval()
     torch.onnx.export(
         model,
         torch.randn(*shape),
         path,
         opset_version=13,
-        training=torch.onnx.TrainingMode.PRESERVE,
+        training=torch.onnx.TrainingMode.EVAL if fold_batchnorm else torch.onnx.TrainingMode.PRESERVE,
         input_names=['input'],
         output_names=['output'],
         # A symbolic batch, as most real exports have: the importer must default it to 1.
@@ -82,9 +82,12 @@ def main():
     parser.add_argument('--full', default=None, help='also write self-contained models here')
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
-    for name, (model, shape) in models().items():
+    fixtures = [(name, model, shape, False) for name, (model, shape) in models().items()]
+    # The default EVAL export, BatchNorm folded into the convs: documents what the importer counts then.
+    fixtures.append(('tiny_folded', models()['tiny'][0], [1, 3, 32, 32], True))
+    for name, model, shape, fold in fixtures:
         path = os.path.join(args.out, f'{name}.onnx')
-        export(model, shape, path)
+        export(model, shape, path, fold)
         if args.full:
             os.makedirs(args.full, exist_ok=True)
             onnx.save(onnx.load(path), os.path.join(args.full, f'{name}.onnx'))

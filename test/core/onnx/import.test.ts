@@ -110,6 +110,23 @@ describe('importOnnxBytes(tiny)', () => {
     expect(seen.every((f, i) => i === 0 || f >= seen[i - 1]!)).toBe(true);
   });
 
+  it('a BatchNorm-folded export (the default EVAL mode) counts what remains: conv bias instead of BN', () => {
+    const { network } = importOnnxBytes(fixture('tiny_folded'));
+    expect(network.layers.map((l) => l.name)).toEqual([
+      'conv1',
+      'relu',
+      'conv2',
+      'add',
+      'pool',
+      'avgpool',
+      'flatten',
+      'fc',
+    ]);
+    // torchvision counts 216 + 16 (BN); folding merges BN into the conv: 216 + 8 bias.
+    expect(network.layers.map((l) => l.params)).toEqual([224, 0, 584, 0, 0, 0, 0, 90]);
+    expect(sum(network, 'macs')).toBe(sum(importOnnxBytes(fixture('tiny')).network, 'macs'));
+  });
+
   it('rejects a negative batch value', () => {
     expect(() => importOnnxBytes(fixture('tiny'), { dims: { batch: -2 } })).toThrow(ExplorerError);
   });
