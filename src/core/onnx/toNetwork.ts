@@ -256,7 +256,8 @@ function tryInfer(node: OnnxNode, states: (ValueState | undefined)[], warn: (w: 
 
 /** The network dtype: float16 models stay float16; everything else counts as float32. */
 function networkDtype(g: OnnxGraph): DType {
-  const first = g.inputs.find((v) => !g.initializers.some((t) => t.name === v.name));
+  const initialized = new Set(g.initializers.map((t) => t.name));
+  const first = g.inputs.find((v) => !initialized.has(v.name));
   return first?.elemType === ONNX_DTYPE.FLOAT16 ? 'float16' : 'float32';
 }
 
