@@ -200,6 +200,63 @@ describe('fuzz (fast-check, bounded to a few seconds)', () => {
     );
   });
 
+  it('random edits of a graph using many ops and attributes never crash the importer', () => {
+    const ints = (name: string, values: number[]): TensorDesc => ({
+      name,
+      dims: [values.length],
+      dataType: 7,
+      int64s: values,
+    });
+    const rich = model({
+      nodes: [
+        { op: 'Conv', inputs: ['x', 'w'], outputs: ['c'], attrs: { pads: [1, 1, 1, 1], strides: [2, 2], group: 1 } },
+        {
+          op: 'MaxPool',
+          inputs: ['c'],
+          outputs: ['p'],
+          attrs: { kernel_shape: [2, 2], strides: [2, 2], ceil_mode: 1 },
+        },
+        { op: 'Shape', inputs: ['p'], outputs: ['s'] },
+        { op: 'Gather', inputs: ['s', 'zero'], outputs: ['n'], attrs: { axis: 0 } },
+        { op: 'Unsqueeze', inputs: ['n', 'zero1'], outputs: ['n1'] },
+        { op: 'Concat', inputs: ['n1', 'minus1'], outputs: ['target'], attrs: { axis: 0 } },
+        { op: 'Pad', inputs: ['p', 'pads'], outputs: ['pp'] },
+        { op: 'Resize', inputs: ['pp', '', 'scales'], outputs: ['r'] },
+        { op: 'Split', inputs: ['r', 'parts'], outputs: ['r0', 'r1'], attrs: { axis: 1 } },
+        { op: 'Slice', inputs: ['r0', 'starts', 'ends', 'axes'], outputs: ['sl'] },
+        { op: 'Transpose', inputs: ['sl'], outputs: ['t'], attrs: { perm: [0, 1, 3, 2] } },
+        { op: 'Reshape', inputs: ['t', 'target'], outputs: ['flat'] },
+        { op: 'Gemm', inputs: ['flat', 'fw', 'fb'], outputs: ['y'], attrs: { transB: 1 } },
+      ],
+      initializers: [
+        { name: 'w', dims: [4, 3, 3, 3], external: true },
+        { name: 'zero', dims: [], dataType: 7, int64s: [0] },
+        ints('zero1', [0]),
+        ints('minus1', [-1]),
+        ints('pads', [0, 0, 1, 1, 0, 0, 1, 1]),
+        { name: 'scales', dims: [4], dataType: 1, raw: new Uint8Array(new Float32Array([1, 1, 2, 2]).buffer) },
+        ints('parts', [2, 2]),
+        ints('starts', [1]),
+        ints('ends', [-1]),
+        ints('axes', [3]),
+        { name: 'fw', dims: [10, 240], external: true },
+        { name: 'fb', dims: [10], external: true },
+      ],
+      inputs: [{ name: 'x', dims: [1, 3, 16, 16] }],
+      outputs: [{ name: 'y' }],
+    });
+    expect(importOnnxBytes(rich).network.layers).toHaveLength(9);
+    const edit = fc.record({ at: fc.nat({ max: rich.length - 1 }), value: fc.integer({ min: 0, max: 255 }) });
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 4 }), (edits) => {
+        const bytes = rich.slice();
+        for (const e of edits) bytes[e.at] = e.value;
+        return importsOrExplains(bytes);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
   it('spliced, cut and repeated chunks of a real export never crash the importer', () => {
     fc.assert(
       fc.property(
