@@ -5,6 +5,7 @@ import { attrInt, attrInts, numel, type ValueState } from './shapeCommon';
 /** How a node input is fed: a graph activation, an initializer (weight) or a folded constant. */
 export type InputKind = 'activation' | 'weight' | 'const';
 
+/** A node input as the cost model sees it: its state and where it comes from. */
 export interface CostInput {
   readonly state: ValueState;
   readonly kind: InputKind;

@@ -38,6 +38,7 @@ export interface OnnxTensor {
   readonly external: boolean;
 }
 
+/** An AttributeProto: the scalar or list field that is set (graphs, strings lists and tensors lists are skipped). */
 export interface OnnxAttribute {
   readonly name: string;
   readonly i?: number;
@@ -48,6 +49,7 @@ export interface OnnxAttribute {
   readonly t?: OnnxTensor;
 }
 
+/** A NodeProto: op, tensor names in and out ('' = omitted optional), attributes by name. */
 export interface OnnxNode {
   readonly name: string;
   readonly opType: string;
@@ -60,6 +62,7 @@ export interface OnnxNode {
 /** A dimension: a number, a symbolic name, or unknown. */
 export type OnnxDim = number | string | undefined;
 
+/** A ValueInfoProto of a tensor type: element type and (possibly symbolic) dims. */
 export interface OnnxValueInfo {
   readonly name: string;
   readonly elemType: number;
@@ -67,6 +70,7 @@ export interface OnnxValueInfo {
   readonly dims?: readonly OnnxDim[];
 }
 
+/** The main GraphProto (subgraphs of If / Loop are not read). */
 export interface OnnxGraph {
   readonly name: string;
   readonly nodes: readonly OnnxNode[];
@@ -76,6 +80,7 @@ export interface OnnxGraph {
   readonly valueInfo: readonly OnnxValueInfo[];
 }
 
+/** The ModelProto fields the importer uses. */
 export interface OnnxModel {
   readonly irVersion: number;
   readonly producerName: string;

@@ -21,8 +21,10 @@ export interface Inferred {
 /** Inputs of a node, aligned with `node.inputs`; undefined for an omitted optional input. */
 export type Inputs = readonly (ValueState | undefined)[];
 
+/** Shape inference of one op type; throws ONNX_SHAPE when the inputs do not fit. */
 export type ShapeFn = (node: OnnxNode, ins: Inputs) => Inferred;
 
+/** Elements of a shape (1 for a scalar). O(rank). */
 export const numel = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
 
 /** Throws ONNX_SHAPE naming the node. */
@@ -44,19 +46,18 @@ export function constInput(node: OnnxNode, ins: Inputs, i: number, what: string)
   return v;
 }
 
+/** An int attribute, or `fallback`. O(1). */
 export function attrInt(node: OnnxNode, name: string, fallback: number): number {
   const a = node.attrs.get(name);
   return a?.i ?? fallback;
 }
 
+/** An ints attribute, or undefined. O(1). */
 export function attrInts(node: OnnxNode, name: string): readonly number[] | undefined {
   return node.attrs.get(name)?.ints;
 }
 
-export function attrFloat(node: OnnxNode, name: string, fallback: number): number {
-  return node.attrs.get(name)?.f ?? fallback;
-}
-
+/** A string attribute, or `fallback`. O(1). */
 export function attrString(node: OnnxNode, name: string, fallback: string): string {
   return node.attrs.get(name)?.s ?? fallback;
 }

@@ -26,6 +26,7 @@ export interface SymbolicDim {
   readonly defaulted: boolean;
 }
 
+/** The result of `onnxToNetwork`. */
 export interface OnnxConversion {
   readonly network: Network;
   /** Human-readable warnings (unknown ops, guessed shapes), for the UI and the CLI. */
