@@ -1,5 +1,6 @@
 import type { OpClass } from '../model/types';
-import { ONNX_DTYPE, type OnnxNode } from './proto';
+import type { OnnxNode } from './proto';
+import { ONNX_DTYPE } from './tensor';
 import { attrInt, attrInts, numel, type ValueState } from './shapeCommon';
 
 /** How a node input is fed: a graph activation, an initializer (weight) or a folded constant. */

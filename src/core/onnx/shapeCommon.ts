@@ -1,5 +1,6 @@
 import { ExplorerError } from '../errors';
-import { checkDims, type OnnxNode } from './proto';
+import type { OnnxNode } from './proto';
+import { checkDims } from './tensor';
 import { ONNX_LIMITS } from './limits';
 
 /** What shape inference knows about one tensor. */

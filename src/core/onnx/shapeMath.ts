@@ -1,4 +1,5 @@
-import { ONNX_DTYPE, type OnnxNode } from './proto';
+import type { OnnxNode } from './proto';
+import { ONNX_DTYPE } from './tensor';
 import {
   attrInt,
   attrInts,

@@ -1,5 +1,6 @@
 import { ONNX_LIMITS } from './limits';
-import { ONNX_DTYPE, type OnnxNode } from './proto';
+import type { OnnxNode } from './proto';
+import { ONNX_DTYPE } from './tensor';
 import {
   attrInt,
   attrInts,

@@ -4,7 +4,8 @@ import type { LayerSpec, Network, TensorSpec } from '../model/types';
 import { dtypeBytes, type DType } from '../units';
 import { nodeCost, type CostInput, type InputKind } from './costs';
 import { layerNames, MAX_SCOPE_DEPTH } from './names';
-import { checkDims, ONNX_DTYPE, type OnnxGraph, type OnnxModel, type OnnxNode, type OnnxValueInfo } from './proto';
+import type { OnnxGraph, OnnxModel, OnnxNode, OnnxValueInfo } from './proto';
+import { checkDims, ONNX_DTYPE } from './tensor';
 import type { Inferred, ValueState } from './shapeCommon';
 import { inferNode } from './shapes';
 

@@ -243,3 +243,12 @@ export function decodeUtf8(buf: Uint8Array, start: number, end: number): string 
   }
   return out + String.fromCharCode(...chunk);
 }
+
+/** ONNX_MALFORMED for a field with the wrong wire type. */
+export const badWire = (what: string, wire: number): ExplorerError =>
+  new ExplorerError('ONNX_MALFORMED', `${what} has wire type ${wire}`);
+
+/** Throws ONNX_MALFORMED unless a field has the wire type its schema gives it. O(1). */
+export function expectWire(wire: number, want: number, what: string): void {
+  if (wire !== want) throw badWire(what, wire);
+}
