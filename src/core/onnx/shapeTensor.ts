@@ -20,6 +20,7 @@ const small = (n: number): boolean => n <= ONNX_LIMITS.maxDecodedElements;
 /** Concat along `axis`; values concatenated when every input is a 1-D constant. */
 export function concatShape(node: OnnxNode, ins: Inputs): Inferred {
   const xs = node.inputs.map((_, i) => input(node, ins, i));
+  if (xs.length === 0) throw shapeError(node, 'no inputs');
   const rank = xs[0]!.shape.length;
   const axis = axisOf(node, attrInt(node, 'axis', 0), rank);
   const out = [...xs[0]!.shape];
