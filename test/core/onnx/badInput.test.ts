@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ExplorerError, type ErrorCode } from '../../../src/core/errors';
 import { importOnnxBytes, ONNX_LIMITS } from '../../../src/core/onnx';
+import { SHAPE_FNS } from '../../../src/core/onnx/shapes';
 import { WireReader } from '../../../src/core/onnx/wire';
 import { concat, lenField, model, node, varint, type NodeDesc, type TensorDesc } from '../../fixtures/onnxWriter';
 
@@ -165,6 +166,43 @@ describe('hostile but well-formed graphs stay linear', () => {
     const { network } = importOnnxBytes(bytes);
     expect(network.layers.map((l) => l.op)).toEqual(['Sum']);
     expect(network.layers[0]!.inputs).toHaveLength(1);
+  });
+
+  it('every known op, fed too few, too many or odd-shaped inputs, imports or explains', () => {
+    const arities = [
+      [],
+      ['x'],
+      ['x', 'x'],
+      ['x', 'x', 'x'],
+      ['s'],
+      ['x', 's'],
+      ['v'],
+      ['x', 'v'],
+      ['x', 'v', 'v', 'v'],
+    ];
+    const inputShapes = [[1, 4, 8, 8], [4], []];
+    let imported = 0;
+    for (const op of SHAPE_FNS.keys()) {
+      for (const inputs of arities) {
+        for (const dims of inputShapes) {
+          const bytes = model({
+            nodes: [
+              { op, inputs, outputs: ['y'] },
+              { op: 'Relu', inputs: ['x'], outputs: ['z'] },
+            ],
+            initializers: [
+              { name: 's', dims: [], dataType: 7, int64s: [2] },
+              { name: 'v', dims: [2], dataType: 7, int64s: [1, -1] },
+            ],
+            inputs: [{ name: 'x', dims }],
+            outputs: [{ name: 'y' }, { name: 'z' }],
+          });
+          expect(importsOrExplains(bytes)).toBe(true);
+          imported++;
+        }
+      }
+    }
+    expect(imported).toBe(SHAPE_FNS.size * arities.length * inputShapes.length);
   });
 
   it('absurdly deep node names import without a block path', () => {
