@@ -12,6 +12,7 @@ import { searchMinPeriod, searchMinPeriodFast } from '../src/core/search/minPeri
 import { paretoFront } from '../src/core/search/pareto';
 import { zooNetwork } from '../src/core/zoo';
 import { ganttBenchmarks } from './gantt';
+import { onnxBenchmarks } from './onnx';
 import { eightProcessors, smallPlatform } from './platforms';
 import { shareBenchmarks } from './share';
 import { strategyBenchmarks } from './strategies';
@@ -20,7 +21,7 @@ import { syntheticNetwork } from './synthetic';
 interface Result {
   name: string;
   value: number;
-  unit: 'µs' | 'ms';
+  unit: 'µs' | 'ms' | 'MB';
   budget?: number;
 }
 
@@ -122,6 +123,8 @@ results.push(...shareBenchmarks(medianMs));
 results.push(...ganttBenchmarks(medianMs));
 
 results.push(...strategyBenchmarks(medianMs));
+
+results.push(...onnxBenchmarks());
 
 const pad = Math.max(...results.map((r) => r.name.length));
 let over = 0;

@@ -3,7 +3,15 @@ import { ExplorerError } from '../core/errors';
 /** Parsed command line: positionals and --flags (a flag without value is 'true'). */
 export interface Args {
   readonly positionals: string[];
+  /** The last value of each flag. */
   readonly flags: Map<string, string>;
+  /** Every value of each flag, in order (`--profile a@big --profile b@gpu`). */
+  readonly repeated?: Map<string, string[]>;
+}
+
+/** Every value given for a repeatable flag (empty when absent). */
+export function all(args: Args, name: string): string[] {
+  return args.repeated?.get(name) ?? [];
 }
 
 /** Flags that never take a value. */
@@ -17,6 +25,11 @@ const BOOLEAN_FLAGS = new Set(['json', 'help']);
 export function parseArgs(argv: readonly string[]): Args {
   const positionals: string[] = [];
   const flags = new Map<string, string>();
+  const repeated = new Map<string, string[]>();
+  const set = (name: string, value: string): void => {
+    flags.set(name, value);
+    (repeated.get(name) ?? repeated.set(name, []).get(name)!).push(value);
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (!a.startsWith('--')) {
@@ -25,20 +38,20 @@ export function parseArgs(argv: readonly string[]): Args {
     }
     const eq = a.indexOf('=');
     if (eq > 0) {
-      flags.set(a.slice(2, eq), a.slice(eq + 1));
+      set(a.slice(2, eq), a.slice(eq + 1));
       continue;
     }
     const name = a.slice(2);
     if (BOOLEAN_FLAGS.has(name)) {
-      flags.set(name, 'true');
+      set(name, 'true');
       continue;
     }
     const value = argv[i + 1];
     if (value === undefined) throw new ExplorerError('BAD_ARGUMENT', `--${name} needs a value`);
-    flags.set(name, value);
+    set(name, value);
     i++;
   }
-  return { positionals, flags };
+  return { positionals, flags, repeated };
 }
 
 /** A comma-separated list; '' is the empty list. */

@@ -35,6 +35,16 @@ export const ERROR_CODES = {
   PLAN_FILE_KIND: 'This file is not a DNN Partition Explorer plan. Pick a .plan.json file saved by the app.',
   BAD_NETWORK: 'The embedded network description is invalid. Import the model again and share a new link.',
   UNKNOWN_SCENARIO: 'No scenario with that id. Run `scenarios` to list them.',
+  ONNX_NOT_MODEL:
+    'The file is not an ONNX model (no graph found). Export the network with torch.onnx.export or pick a .onnx file.',
+  ONNX_TRUNCATED: 'The ONNX file ends in the middle of a record: it is truncated. Copy or download the file again.',
+  ONNX_MALFORMED: 'The ONNX file is not valid protobuf. Re-export the model or check that the file is really .onnx.',
+  ONNX_LIMIT: 'The ONNX model exceeds a safety limit of the importer (nodes, rank, dimension or element count).',
+  ONNX_SYMBOLIC_DIM: 'A symbolic dimension has no value. Give it one (CLI: --dim name=value).',
+  ONNX_SHAPE:
+    "A node's output shape cannot be inferred. Check its inputs and attributes, or add value_info to the model.",
+  PROFILE_FORMAT:
+    'The profile file is not in a known format: ONNX Runtime profiling JSON, a TFLite benchmark_model op profile or CSV layer,time_ms[,energy_mj].',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -5,13 +5,16 @@ import { paretoFront } from '../core/search/pareto';
 import { searchPlan, type SearchResult } from '../core/search/searchPlan';
 import type { Found, SearchOptions } from '../core/search/types';
 import { zooNetwork } from '../core/zoo';
-import type { NetworkRef } from './costApi';
 
-/** What to search: a zoo network by id or an imported network, a platform (as edited), and the options without callbacks. */
+/** What to search: a zoo network by id, a platform (as edited), and the options without callbacks. */
 export interface SearchRequest {
-  readonly model: string | NetworkRef;
+  readonly model: string;
   readonly platform: Platform;
   readonly options: Omit<SearchOptions, 'onProgress' | 'isCancelled'>;
+  /** An imported network (ONNX) to search instead of the zoo's `model`. */
+  readonly network?: Network;
+  /** Measured ms per layer by processor id (a calibration), see `buildCostTables`. */
+  readonly measured?: ReadonlyMap<string, Float64Array>;
 }
 
 export type ParetoRequest = Omit<SearchRequest, 'options'> & {
@@ -33,23 +36,29 @@ export interface ParetoResponse {
  */
 export function createSearchApi() {
   let cached: { key: string; tables: CostTables } | undefined;
-  const tablesFor = (model: string | NetworkRef, platform: Platform): CostTables => {
-    const ref: NetworkRef = typeof model === 'string' ? { zoo: model } : model;
-    const netKey = 'zoo' in ref ? `zoo:${ref.zoo}` : `net:${ref.network.id}:${ref.network.layers.length}`;
-    const key = `${netKey}\n${JSON.stringify(platform)}`;
+  const tablesFor = (request: Omit<SearchRequest, 'options'>): CostTables => {
+    const { model, platform, network, measured } = request;
+    // An imported network arrives as a fresh clone each call: key it by content, not identity.
+    const netKey = network
+      ? `onnx:${network.id}:${network.layers.length}:${network.layers.reduce((a, l) => a + l.macs, 0)}`
+      : model;
+    const measuredKey = measured
+      ? [...measured].map(([id, ms]) => `${id}:${ms.reduce((a, v) => (Number.isNaN(v) ? a : a + v), 0)}`).join(',')
+      : '';
+    const key = `${netKey}\n${measuredKey}\n${JSON.stringify(platform)}`;
     if (cached?.key !== key) {
-      const network: Network = 'zoo' in ref ? zooNetwork(ref.zoo) : ref.network;
-      cached = { key, tables: buildCostTables(network, platform) };
+      const net: Network = network ?? zooNetwork(model);
+      cached = { key, tables: buildCostTables(net, platform, measured ? { measured } : {}) };
     }
     return cached.tables;
   };
   return {
     search(request: SearchRequest, onProgress?: (fraction: number) => void): SearchResult {
-      const tables = tablesFor(request.model, request.platform);
+      const tables = tablesFor(request);
       return searchPlan(tables, { ...request.options, ...(onProgress ? { onProgress } : {}) });
     },
     pareto(request: ParetoRequest, onProgress?: (fraction: number) => void): ParetoResponse {
-      const tables = tablesFor(request.model, request.platform);
+      const tables = tablesFor(request);
       const started = Date.now();
       const { front, truncated } = paretoFront(tables, { ...request.options, ...(onProgress ? { onProgress } : {}) });
       return { front, truncated, searchMs: Date.now() - started };

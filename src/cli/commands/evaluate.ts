@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { buildCostTables, type CostTables } from '../../core/cost/tables';
+import { buildCostTables, type CostTableOptions, type CostTables } from '../../core/cost/tables';
 import { ExplorerError } from '../../core/errors';
 import { formatBytes, formatFps, formatMj, formatMs } from '../../core/format';
 import type { Network } from '../../core/model/types';
@@ -84,8 +84,9 @@ export function evaluate(
   platform: Platform,
   args: Args,
   json: boolean,
+  tableOptions: CostTableOptions = {},
 ): { out: string; failed: boolean } {
-  const t = buildCostTables(net, platform);
+  const t = buildCostTables(net, platform, tableOptions);
   const plansFile = args.flags.get('plans');
   if (plansFile !== undefined) return evaluateMany(t, plansFile);
   const unitsFlag = args.flags.get('units');

@@ -1,4 +1,4 @@
-import { buildCostTables, type CostTables } from '../../core/cost/tables';
+import { buildCostTables, type CostTableOptions, type CostTables } from '../../core/cost/tables';
 import { ExplorerError } from '../../core/errors';
 import { formatFps, formatMj, formatMs } from '../../core/format';
 import type { Network } from '../../core/model/types';
@@ -81,8 +81,14 @@ const describePlan = (p: Plan) =>
   p.stages.map((s) => `${s.processor}${s.units > 1 ? `×${s.units}` : ''}[${s.from}-${s.to - 1}]`).join(' | ');
 
 /** `plan <model> --platform <id> [--objective ...] [--min-fps X] [--max-stages K] [--json]`. */
-export function planCommand(net: Network, platform: Platform, args: Args, json: boolean): string {
-  const t = buildCostTables(net, platform);
+export function planCommand(
+  net: Network,
+  platform: Platform,
+  args: Args,
+  json: boolean,
+  tableOptions: CostTableOptions = {},
+): string {
+  const t = buildCostTables(net, platform, tableOptions);
   const r = searchPlan(t, searchOptionsFrom(args, t));
   const b = r.baselines;
   const url = shareUrlFor(args, net, platform, r.plan, r.objective, r.minFps);
@@ -163,8 +169,14 @@ export function planCommand(net: Network, platform: Platform, args: Args, json: 
 }
 
 /** `pareto <model> --platform <id> [--max-stages K] [--json]`. */
-export function paretoCommand(net: Network, platform: Platform, args: Args, json: boolean): string {
-  const t = buildCostTables(net, platform);
+export function paretoCommand(
+  net: Network,
+  platform: Platform,
+  args: Args,
+  json: boolean,
+  tableOptions: CostTableOptions = {},
+): string {
+  const t = buildCostTables(net, platform, tableOptions);
   const options = searchOptionsFrom(args, t);
   const started = Date.now();
   const { front, truncated } = paretoFront(t, {

@@ -38,19 +38,37 @@ export interface CostTables {
   readonly singleProcessorMs: Float64Array;
 }
 
+/** Optional inputs of `buildCostTables`. */
+export interface CostTableOptions {
+  /**
+   * Measured ms per layer position by processor id (NaN = not measured), for
+   * the processor's full unit count, as a profile is taken. A measured layer
+   * on k units takes measured * t_model(k) / t_model(all units): the model's
+   * own unit scaling applied to the measurement.
+   */
+  readonly measured?: ReadonlyMap<string, Float64Array>;
+}
+
 /**
  * Builds the cost tables. O(n * sum of units + tensors + P^2 * links).
  * @example const t = buildCostTables(zooNetwork('resnet50'), platformById('hikey970'));
  */
-export function buildCostTables(network: Network, platform: Platform): CostTables {
+export function buildCostTables(network: Network, platform: Platform, options: CostTableOptions = {}): CostTables {
   const n = network.layers.length;
   const processors = platform.processors;
   const P = processors.length;
   const timePrefix = processors.map((proc) => {
+    const measured = options.measured?.get(proc.id);
+    const layerMs = (i: number, k: number): number => {
+      const model = layerTimeMs(network.layers[i]!, proc, k, network.dtype);
+      const m = measured?.[i];
+      if (m === undefined || Number.isNaN(m)) return model;
+      return k === proc.units ? m : (m * model) / layerTimeMs(network.layers[i]!, proc, proc.units, network.dtype);
+    };
     const perUnits: Float64Array[] = [];
     for (let k = 1; k <= proc.units; k++) {
       const prefix = new Float64Array(n + 1);
-      for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i]! + layerTimeMs(network.layers[i]!, proc, k, network.dtype);
+      for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i]! + layerMs(i, k);
       perUnits.push(prefix);
     }
     return perUnits;

@@ -1,0 +1,4 @@
+import * as Comlink from 'comlink';
+import { createOnnxApi } from './onnxApi';
+
+Comlink.expose(createOnnxApi());
