@@ -21,6 +21,8 @@ export const ERROR_CODES = {
   BAD_ARGUMENT: 'A command-line argument is missing or malformed.',
   CANCELLED: 'The search was cancelled by a newer request.',
   INFEASIBLE: 'No plan satisfies the constraints. Relax the FPS target, the stage limit, the pins or the memory.',
+  LAYOUT_SUPERSEDED: 'The graph layout was replaced by a newer one (blocks expanded or another network opened).',
+  LAYOUT_FAILED: 'The layer graph could not be laid out. Collapse some blocks or reopen the network.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,0 +1,97 @@
+import * as Comlink from 'comlink';
+import { ExplorerError } from '../core/errors';
+import type { GraphLayout } from '../core/graph/geometry';
+import { createLayoutApi, LAYOUT_CACHE_SIZE, type LayoutApi, type LayoutRequest } from './layoutApi';
+
+/** A worker-like endpoint: what the client needs to talk to and stop a layout worker. */
+export interface LayoutEndpoint {
+  readonly api: { layout(request: LayoutRequest): Promise<GraphLayout> | GraphLayout };
+  terminate(): void;
+}
+
+/** Spawns the real module worker, or undefined where `Worker` does not exist (Node, old browsers). */
+export function layoutWorkerEndpoint(): LayoutEndpoint | undefined {
+  if (typeof Worker === 'undefined') return undefined;
+  const worker = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
+  const remote = Comlink.wrap<LayoutApi>(worker);
+  return { api: { layout: (request) => remote.layout(request) }, terminate: () => worker.terminate() };
+}
+
+/** Runs ELK on the calling thread (the fallback). */
+export function sameThreadLayoutEndpoint(): LayoutEndpoint {
+  return { api: createLayoutApi(), terminate: () => {} };
+}
+
+/**
+ * Newest request wins. A layout still running when a newer one arrives
+ * (the user expanded another block, or opened another network) is stopped by
+ * terminating its worker, and its promise rejects with LAYOUT_SUPERSEDED; a
+ * fresh worker takes the new request. Finished layouts are cached here by key
+ * (network and expansion), so collapsing back to a seen state is instant
+ * and survives worker restarts.
+ */
+export class LayoutClient {
+  private endpoint: LayoutEndpoint | undefined;
+  private pending: { id: number; reject: (e: unknown) => void } | undefined;
+  private nextId = 1;
+  private readonly cache = new Map<string, GraphLayout>();
+
+  constructor(
+    private readonly spawn: () => LayoutEndpoint = () => layoutWorkerEndpoint() ?? sameThreadLayoutEndpoint(),
+  ) {}
+
+  /** A cached layout for this key, if one was computed. O(1). */
+  cached(key: string): GraphLayout | undefined {
+    return this.cache.get(key);
+  }
+
+  layout(request: LayoutRequest): Promise<GraphLayout> {
+    this.supersede();
+    const hit = this.cache.get(request.key);
+    if (hit) return Promise.resolve(hit);
+    const id = this.nextId++;
+    this.endpoint ??= this.spawn();
+    const api = this.endpoint.api;
+    return new Promise<GraphLayout>((resolve, reject) => {
+      this.pending = { id, reject };
+      const settle = (fn: () => void) => {
+        if (this.pending?.id !== id) return; // superseded: its outcome is dropped
+        this.pending = undefined;
+        fn();
+      };
+      Promise.resolve()
+        .then(() => api.layout(request))
+        .then(
+          (layout) =>
+            settle(() => {
+              this.remember(request.key, layout);
+              resolve(layout);
+            }),
+          (error: unknown) =>
+            settle(() =>
+              reject(new ExplorerError('LAYOUT_FAILED', error instanceof Error ? error.message : String(error))),
+            ),
+        );
+    });
+  }
+
+  /** Stops everything; the client can still be used afterwards. */
+  dispose(): void {
+    this.supersede();
+    this.endpoint?.terminate();
+    this.endpoint = undefined;
+  }
+
+  private supersede(): void {
+    if (!this.pending) return;
+    this.pending.reject(new ExplorerError('LAYOUT_SUPERSEDED'));
+    this.pending = undefined;
+    this.endpoint?.terminate();
+    this.endpoint = undefined;
+  }
+
+  private remember(key: string, layout: GraphLayout): void {
+    this.cache.set(key, layout);
+    if (this.cache.size > LAYOUT_CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+  }
+}
