@@ -7,6 +7,7 @@ import { SearchSummary } from './components/SearchSummary';
 import { StagePlan } from './components/StagePlan';
 import { ZooList } from './components/ZooList';
 import { LayerStripPreview } from './charts/LayerStripPreview';
+import { LayerGraph } from './charts/LayerGraph/LayerGraph';
 
 /** The app shell. `data-state="ready"` tells tests no search is running and the views show the store's plan. */
 export function App() {
@@ -26,6 +27,7 @@ export function App() {
         </aside>
         <main className="main">
           <MetricsPanel />
+          <LayerGraph />
           <SearchSummary />
           <StagePlan />
           <LayerStripPreview />

@@ -37,10 +37,10 @@ export function elkOptions(nodes: number, aspectRatio: number): LayoutOptions {
     'elk.aspectRatio': String(Math.max(0.5, Math.min(4, aspectRatio))),
     'elk.layered.wrapping.strategy': 'MULTI_EDGE',
     'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-    'elk.spacing.nodeNode': '20',
+    'elk.spacing.nodeNode': '24',
     'elk.layered.spacing.nodeNodeBetweenLayers': '34',
     'elk.layered.spacing.edgeNodeBetweenLayers': '14',
-    'elk.layered.wrapping.additionalEdgeSpacing': '28',
+    'elk.layered.wrapping.additionalEdgeSpacing': '12',
     'elk.padding': '[top=40,left=16,bottom=16,right=16]',
   };
   if (nodes > FAST_LAYOUT_NODES) {

@@ -1,7 +1,10 @@
 import * as Comlink from 'comlink';
 import { ExplorerError } from '../core/errors';
 import type { GraphLayout } from '../core/graph/geometry';
-import { createLayoutApi, LAYOUT_CACHE_SIZE, type LayoutApi, type LayoutRequest } from './layoutApi';
+import type { LayoutApi, LayoutRequest } from './layoutApi';
+
+/** Layouts kept by the client (least recently used dropped first). */
+export const CLIENT_CACHE_SIZE = 24;
 
 /** A worker-like endpoint: what the client needs to talk to and stop a layout worker. */
 export interface LayoutEndpoint {
@@ -17,9 +20,21 @@ export function layoutWorkerEndpoint(): LayoutEndpoint | undefined {
   return { api: { layout: (request) => remote.layout(request) }, terminate: () => worker.terminate() };
 }
 
-/** Runs ELK on the calling thread (the fallback). */
+/**
+ * Runs ELK on the calling thread (the fallback). ELK (1.6 MB) is imported
+ * on first use, so it never weighs on the app's first load.
+ */
 export function sameThreadLayoutEndpoint(): LayoutEndpoint {
-  return { api: createLayoutApi(), terminate: () => {} };
+  let api: Promise<LayoutApi> | undefined;
+  return {
+    api: {
+      layout: async (request) => {
+        api ??= import('./layoutApi').then((m) => m.createLayoutApi());
+        return (await api).layout(request);
+      },
+    },
+    terminate: () => {},
+  };
 }
 
 /**
@@ -92,6 +107,6 @@ export class LayoutClient {
 
   private remember(key: string, layout: GraphLayout): void {
     this.cache.set(key, layout);
-    if (this.cache.size > LAYOUT_CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+    if (this.cache.size > CLIENT_CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
   }
 }

@@ -1,22 +1,24 @@
 import type { GraphView } from './view';
 
 /** Approximate advance of one character of a node's title (px, 12 px semibold sans-serif). */
-export const TITLE_CHAR_PX = 7.2;
+export const TITLE_CHAR_PX = 7.6;
 /** Approximate advance of one character of a node's detail line (px, 11 px sans-serif). */
-export const DETAIL_CHAR_PX = 6.2;
+export const DETAIL_CHAR_PX = 6.9;
 /** Node height (px): two text lines and padding. */
 export const NODE_HEIGHT = 40;
 /** Extra width of a block node for its expand (+) button (px). */
 export const TOGGLE_PX = 24;
+/** Extra width of the rounded input and output pills (px). */
+const IO_PADDING_PX = 16;
 const MIN_WIDTH = 76;
-const MAX_WIDTH = 230;
+const MAX_WIDTH = 250;
 const PADDING_PX = 20;
 
 /** Node box sizes (px) estimated from their labels; the renderer ellipsizes what overflows. O(nodes). */
 export function nodeSizes(view: GraphView): { widths: number[]; heights: number[] } {
   const widths = view.nodes.map((node) => {
     const text = Math.max(node.label.length * TITLE_CHAR_PX, node.detail.length * DETAIL_CHAR_PX);
-    const extra = node.kind === 'block' ? TOGGLE_PX : 0;
+    const extra = node.kind === 'block' ? TOGGLE_PX : node.kind === 'layer' ? 0 : IO_PADDING_PX;
     return Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, text + PADDING_PX + extra)));
   });
   return { widths, heights: view.nodes.map(() => NODE_HEIGHT) };

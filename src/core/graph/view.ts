@@ -61,8 +61,15 @@ export interface GraphView {
 
 const dims = (shape: readonly number[]): readonly number[] => (shape.length > 1 ? shape.slice(1) : shape);
 const shapeText = (shape: readonly number[]): string => shape.join('×');
-const relative = (name: string, parent: string): string =>
-  parent && name.startsWith(`${parent}.`) ? name.slice(parent.length + 1) : name;
+/**
+ * A name relative to its enclosing block; a bare index (`0` for `layer1.0`)
+ * keeps the parent's last segment, since `layer1.0` tells a reader more than `0`.
+ */
+const relative = (name: string, parent: string): string => {
+  if (!parent || !name.startsWith(`${parent}.`)) return name;
+  const rest = name.slice(parent.length + 1);
+  return /^\d+$/.test(rest) ? `${parent.slice(parent.lastIndexOf('.') + 1)}.${rest}` : rest;
+};
 
 /**
  * The collapsed view of a network: every layer whose block path is fully

@@ -9,7 +9,7 @@ describe('geometry', () => {
     const view = collapsedView(residual(), new Set());
     const { widths, heights } = nodeSizes(view);
     expect(heights.every((h) => h === NODE_HEIGHT)).toBe(true);
-    expect(widths.every((w) => w >= 76 && w <= 230)).toBe(true);
+    expect(widths.every((w) => w >= 76 && w <= 250)).toBe(true);
   });
 
   it('uses the engine route for laid-out edges and an arc over the row for skips', () => {
