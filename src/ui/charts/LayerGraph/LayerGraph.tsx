@@ -146,6 +146,7 @@ export function LayerGraph() {
     latest.current = { scene, decorations, hoveredStage, toggles };
   });
   const [drawnKey, setDrawnKey] = useState('');
+  const drawnRef = useRef('');
   // A tooltip belongs to the scene it was made on: after a new layout the pointer is over something else.
   const [tooltip, setTooltip] = useState<{ target: TooltipTarget; x: number; y: number; scene: Scene } | null>(null);
 
@@ -188,7 +189,11 @@ export function LayerGraph() {
       el.style.transform = `translate(${Math.round(sx)}px, ${Math.round(sy)}px) scale(${Math.max(0.6, Math.min(1, t.k))})`;
       el.style.visibility = show ? 'visible' : 'hidden';
     }
-    setDrawnKey(sc === latest.current.scene ? key : '');
+    // React hears about the first frame of each layout only (data-state="ready").
+    if (drawnRef.current !== key) {
+      drawnRef.current = key;
+      setDrawnKey(key);
+    }
     return performance.now() - started;
   }, [key]);
 

@@ -67,13 +67,22 @@ function roundRect(ctx: CanvasRenderingContext2D, x: number, y: number, w: numbe
   ctx.closePath();
 }
 
-const fitted = new WeakMap<Scene, Map<string, string>>();
-/** Text cut with an ellipsis to fit `max` px; cached per scene (fonts never change). */
-function fit(ctx: CanvasRenderingContext2D, scene: Scene, text: string, max: number): string {
+const TITLE_FONT = `600 12px ${FONT}`;
+const DETAIL_FONT = `11px ${FONT}`;
+
+const fitted = new WeakMap<Scene, (string | undefined)[]>();
+/** Text cut with an ellipsis to fit `max` px; cached per scene, node and line (fonts never change). */
+function fit(
+  ctx: CanvasRenderingContext2D,
+  scene: Scene,
+  node: number,
+  line: 0 | 1,
+  text: string,
+  max: number,
+): string {
   let cache = fitted.get(scene);
-  if (!cache) fitted.set(scene, (cache = new Map()));
-  const key = `${ctx.font}|${max}|${text}`;
-  const hit = cache.get(key);
+  if (!cache) fitted.set(scene, (cache = []));
+  const hit = cache[2 * node + line];
   if (hit !== undefined) return hit;
   let out = text;
   if (ctx.measureText(text).width > max) {
@@ -86,7 +95,7 @@ function fit(ctx: CanvasRenderingContext2D, scene: Scene, text: string, max: num
     }
     out = `${text.slice(0, lo)}…`;
   }
-  cache.set(key, out);
+  cache[2 * node + line] = out;
   return out;
 }
 
@@ -182,9 +191,32 @@ export function drawGraph(ctx: CanvasRenderingContext2D, s: DrawState): DrawStat
     ctx.fill();
   }
 
-  // Nodes.
+  // Nodes. Zoomed out, boxes are batched into one path per stage colour (a
+  // handful of fills for 2,000 nodes); zoomed in, each node is a card with text.
   let nodes = 0;
-  for (let i = 0; i < view.nodes.length; i++) {
+  if (!detail) {
+    const batches = new Map<number, number[]>();
+    for (let i = 0; i < view.nodes.length; i++) {
+      if (!nodeVisible(scene, i, rect)) continue;
+      nodes++;
+      const stage = s.stages[i]?.[0]?.stage ?? -1;
+      let list = batches.get(stage);
+      if (!list) batches.set(stage, (list = []));
+      list.push(i);
+    }
+    for (const [stage, list] of batches) {
+      ctx.beginPath();
+      for (const i of list) ctx.rect(layout.x[i]!, layout.y[i]!, layout.widths[i]!, layout.heights[i]!);
+      ctx.globalAlpha = s.hoveredStage !== null && stage !== s.hoveredStage ? 0.28 : 1;
+      ctx.fillStyle = tint(stageColor(stage));
+      ctx.fill();
+      ctx.strokeStyle = stageColor(stage);
+      ctx.lineWidth = px;
+      ctx.stroke();
+    }
+    ctx.globalAlpha = 1;
+  }
+  for (let i = 0; detail && i < view.nodes.length; i++) {
     if (!nodeVisible(scene, i, rect)) continue;
     nodes++;
     const node = view.nodes[i]!;
@@ -209,35 +241,34 @@ export function drawGraph(ctx: CanvasRenderingContext2D, s: DrawState): DrawStat
     if (io) {
       ctx.fillStyle = '#f3f4f6';
       ctx.fill();
+    } else if (shares.length === 1) {
+      ctx.fillStyle = tint(stageColor(shares[0]!.stage));
+      ctx.fill();
     } else {
+      // Split between stages: bands in proportion, clipped to the card.
       ctx.save();
       ctx.clip();
       let left = x;
       for (const share of shares) {
         ctx.fillStyle = tint(stageColor(share.stage));
         ctx.fillRect(left, y, w * share.share, h);
-        ctx.fillStyle = stageColor(share.stage);
-        ctx.fillRect(left, y, left === x ? 5 : 0, h);
         left += w * share.share;
       }
       ctx.restore();
     }
-    roundRect(ctx, x, y, w, h, r);
     const hovered = i === s.hoveredNode || (s.hoveredStage !== null && !dim(shares) && !io);
     ctx.strokeStyle = hovered ? INK : io ? '#9ca3af' : stageColor(shares[0]?.stage ?? -1);
-    ctx.lineWidth = (hovered ? 2.2 : 1.3) * px;
+    ctx.lineWidth = (hovered ? 2.2 : 1.5) * px;
     ctx.stroke();
-    if (detail) {
-      const textX = x + (io ? 14 : 11);
-      const room = w - (io ? 28 : 18) - (node.kind === 'block' ? 22 : 0);
-      ctx.textBaseline = 'alphabetic';
-      ctx.fillStyle = INK;
-      ctx.font = `600 12px ${FONT}`;
-      ctx.fillText(fit(ctx, scene, node.label, room), textX, y + 17);
-      ctx.fillStyle = MUTED;
-      ctx.font = `11px ${FONT}`;
-      ctx.fillText(fit(ctx, scene, node.detail, room), textX, y + 32);
-    }
+    const textX = x + (io ? 14 : 10);
+    const room = w - (io ? 28 : 16) - (node.kind === 'block' ? 22 : 0);
+    ctx.textBaseline = 'alphabetic';
+    ctx.fillStyle = INK;
+    ctx.font = TITLE_FONT;
+    ctx.fillText(fit(ctx, scene, i, 0, node.label, room), textX, y + 17);
+    ctx.fillStyle = MUTED;
+    ctx.font = DETAIL_FONT;
+    ctx.fillText(fit(ctx, scene, i, 1, node.detail, room), textX, y + 32);
     // A cut inside a collapsed block: a dashed line where its stages meet.
     const inside = s.nodeCuts[i] ?? [];
     if (inside.length > 0) {
