@@ -12,7 +12,7 @@ export const TOGGLE_PX = 24;
 const IO_PADDING_PX = 16;
 const MIN_WIDTH = 76;
 const MAX_WIDTH = 250;
-const PADDING_PX = 20;
+const PADDING_PX = 26;
 
 /** Node box sizes (px) estimated from their labels; the renderer ellipsizes what overflows. O(nodes). */
 export function nodeSizes(view: GraphView): { widths: number[]; heights: number[] } {

@@ -62,10 +62,12 @@ export interface GraphView {
 const dims = (shape: readonly number[]): readonly number[] => (shape.length > 1 ? shape.slice(1) : shape);
 const shapeText = (shape: readonly number[]): string => shape.join('×');
 /**
- * A name relative to its enclosing block; a bare index (`0` for `layer1.0`)
- * keeps the parent's last segment, since `layer1.0` tells a reader more than `0`.
+ * A name relative to its enclosing block (for labels); a bare index (`0` for `layer1.0`)
+ * keeps the parent's last segment, since `layer1.0` tells a reader more than `0`. O(name length).
+ * @example relativeName('features.denseblock1', 'features') === 'denseblock1'
+ * @example relativeName('layer1.0', 'layer1') === 'layer1.0'
  */
-const relative = (name: string, parent: string): string => {
+export const relativeName = (name: string, parent: string): string => {
   if (!parent || !name.startsWith(`${parent}.`)) return name;
   const rest = name.slice(parent.length + 1);
   return /^\d+$/.test(rest) ? `${parent.slice(parent.lastIndexOf('.') + 1)}.${rest}` : rest;
@@ -113,7 +115,7 @@ export function collapsedView(network: Network, expanded: ReadonlySet<string>): 
       nodes.push({
         id: `layer:${layer.name}`,
         kind: 'layer',
-        label: relative(layer.name, layer.block[layer.block.length - 1] ?? ''),
+        label: relativeName(layer.name, layer.block[layer.block.length - 1] ?? ''),
         title: layer.name,
         detail: `${layer.op} ${shapeText(shape)}`,
         from: layer.index,
@@ -136,7 +138,7 @@ export function collapsedView(network: Network, expanded: ReadonlySet<string>): 
       nodes.push({
         id: `block:${closed}`,
         kind: 'block',
-        label: relative(closed, b.parent),
+        label: relativeName(closed, b.parent),
         title: closed,
         detail: `${b.count} layers · ${formatCount(b.macs)}MAC`,
         from: b.from,

@@ -19,8 +19,16 @@ export interface ZoomOptions {
 export interface ZoomController {
   /** The current transform. */
   transform(): ViewTransform;
-  /** Fits a world rectangle into the viewport with `padding` px around it, never above `maxScale`. */
-  fit(world: { x: number; y: number; width: number; height: number }, padding?: number, maxScale?: number): void;
+  /**
+   * Fits a world rectangle into the viewport with `padding` px around it, never above `maxScale`.
+   * When that would take the scale below `minScale`, shows its top-left corner at `minScale` instead.
+   */
+  fit(
+    world: { x: number; y: number; width: number; height: number },
+    padding?: number,
+    maxScale?: number,
+    minScale?: number,
+  ): void;
   /** Multiplies the scale around the viewport centre. */
   zoomBy(factor: number): void;
   /** Moves the view by screen pixels. */
@@ -52,16 +60,14 @@ export function createZoom(options: ZoomOptions): ZoomController {
   const size = () => ({ width: options.element.clientWidth, height: options.element.clientHeight });
   return {
     transform: () => current,
-    fit(world, padding = 16, maxScale = 1) {
+    fit(world, padding = 16, maxScale = 1, minScale = 0) {
       const { width, height } = size();
       if (width <= 0 || height <= 0 || world.width <= 0 || world.height <= 0) return;
       const [lo, hi] = behavior.scaleExtent();
-      const k = Math.max(
-        lo,
-        Math.min(hi, maxScale, (width - 2 * padding) / world.width, (height - 2 * padding) / world.height),
-      );
-      const x = (width - world.width * k) / 2 - world.x * k;
-      const y = Math.max(padding, (height - world.height * k) / 2) - world.y * k;
+      const fitted = Math.min(hi, maxScale, (width - 2 * padding) / world.width, (height - 2 * padding) / world.height);
+      const k = Math.max(lo, fitted, Math.min(minScale, hi));
+      const x = k > fitted ? padding - world.x * k : (width - world.width * k) / 2 - world.x * k;
+      const y = k > fitted ? padding - world.y * k : Math.max(padding, (height - world.height * k) / 2) - world.y * k;
       selection.call(behavior.transform, zoomIdentity.translate(x, y).scale(k));
     },
     zoomBy(factor) {

@@ -8,7 +8,7 @@ import {
   expansionKey,
   visibleCount,
 } from '../../../src/core/graph/expansion';
-import { collapsedView } from '../../../src/core/graph/view';
+import { collapsedView, relativeName } from '../../../src/core/graph/view';
 import { buildNetwork } from '../../../src/core/model/build';
 import { ZOO, zooNetwork } from '../../../src/core/zoo';
 import { layer, residual, vectors } from '../../fixtures/networks';
@@ -118,6 +118,15 @@ describe('collapsedView', () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('relativeName', () => {
+  it('drops the enclosing block but keeps context for a bare index', () => {
+    expect(relativeName('features.denseblock1', 'features')).toBe('denseblock1');
+    expect(relativeName('layer1.0', 'layer1')).toBe('layer1.0');
+    expect(relativeName('features.1.conv.0', 'features.1.conv')).toBe('conv.0');
+    expect(relativeName('conv1', '')).toBe('conv1');
   });
 });
 

@@ -3,7 +3,7 @@ import { crossings, cutsInside, edgeCutPosition, nodeStages, planCuts } from '..
 import { blockTree } from '../../../core/graph/blocks';
 import { defaultExpansion, expansionKey } from '../../../core/graph/expansion';
 import { nodeSizes, type GraphLayout } from '../../../core/graph/geometry';
-import { collapsedView } from '../../../core/graph/view';
+import { collapsedView, relativeName } from '../../../core/graph/view';
 import { nearestCut } from '../../../core/plan/edit';
 import { layoutClient } from '../../../state/layoutClient';
 import { selectLayerTimes, selectNetwork, selectPlan, selectPlatform } from '../../../state/selectors';
@@ -20,7 +20,17 @@ import { buildScene, edgeAt, edgeMaskOf, midpoint, nodeAt, type Scene } from './
 const SCALE_EXTENT: readonly [number, number] = [0.02, 4];
 /** Fit-to-view never magnifies beyond this: a 5-node graph should not fill the panel with giant boxes. */
 const FIT_MAX_SCALE = 1.1;
+/**
+ * A new layout of up to READABLE_FIT_NODES nodes opens at READABLE_SCALE at
+ * least (11 px labels) and starts at the network's input when it does not fit:
+ * a reader pans along it. Larger graphs open fully fitted (an overview). "Fit"
+ * and the 0 key always show everything.
+ */
+const READABLE_SCALE = 0.62;
+const READABLE_FIT_NODES = 160;
 const PAN_STEP_PX = 80;
+/** Found by eye on ResNet-50 and DenseNet-121 at 1280 x 720: rows then fill the panel's width. */
+const ASPECT_BOOST = 1.5;
 const ZOOM_STEP = 1.25;
 /** Pointer tolerance for edges, in screen px. */
 const EDGE_HIT_PX = 6;
@@ -76,7 +86,8 @@ export function LayerGraph() {
     const edges = view.edges.flatMap((e, i) => (mask[i] ? [e.source, e.target] : []));
     let live = true;
     layoutClient
-      .layout({ key, widths, heights, edges, aspectRatio: aspect })
+      // ELK's rows come out narrower than asked (wrap edges and spacing): ask for wider ones.
+      .layout({ key, widths, heights, edges, aspectRatio: aspect * ASPECT_BOOST })
       .then((layout) => live && setLayoutState({ key, layout }))
       .catch((e: unknown) => {
         if (!live || (e as { code?: string }).code === 'LAYOUT_SUPERSEDED') return;
@@ -126,7 +137,7 @@ export function LayerGraph() {
       if (!b) continue;
       // The first visible node inside the block carries its collapse chip.
       const first = view.nodeOfLayer[b.from]!;
-      const label = `− ${path.slice(b.parent ? b.parent.length + 1 : 0)}`;
+      const label = `− ${relativeName(path, b.parent)}`;
       const offset = used.get(first) ?? 0;
       used.set(first, offset + label.length * 6.6 + 18);
       out.push({ id: `chip:${path}`, path, open: true, label, aria: `Collapse ${path}`, node: first, offset });
@@ -210,15 +221,20 @@ export function LayerGraph() {
     requestDraw();
   });
 
-  const fit = useCallback(() => {
-    if (!zoom || !scene) return;
-    zoom.fit({ x: 0, y: 0, width: scene.layout.width, height: scene.layout.height }, 12, FIT_MAX_SCALE);
-  }, [zoom, scene]);
+  /** Shows the whole graph; `legible` keeps labels readable for graphs a reader can take in (see READABLE_FIT_NODES). */
+  const fit = useCallback(
+    (legible = false) => {
+      if (!zoom || !scene) return;
+      const min = legible && scene.view.nodes.length <= READABLE_FIT_NODES ? READABLE_SCALE : 0;
+      zoom.fit({ x: 0, y: 0, width: scene.layout.width, height: scene.layout.height }, 12, FIT_MAX_SCALE, min);
+    },
+    [zoom, scene],
+  );
 
   // Fit every new layout (another network, or blocks opened or closed); what was under the pointer moved away.
   useEffect(() => {
     hoverRef.current = { node: -1, edge: -1 };
-    fit();
+    fit(true);
     requestDraw();
   }, [fit, requestDraw]);
   useEffect(() => requestDraw(), [decorations, hoveredStage, toggles, requestDraw]);
@@ -334,7 +350,7 @@ export function LayerGraph() {
       '=': () => zoom.zoomBy(ZOOM_STEP),
       '-': () => zoom.zoomBy(1 / ZOOM_STEP),
       _: () => zoom.zoomBy(1 / ZOOM_STEP),
-      '0': fit,
+      '0': () => fit(),
       ArrowLeft: () => zoom.panBy(PAN_STEP_PX, 0),
       ArrowRight: () => zoom.panBy(-PAN_STEP_PX, 0),
       ArrowUp: () => zoom.panBy(0, PAN_STEP_PX),
@@ -414,7 +430,7 @@ export function LayerGraph() {
           <button type="button" onClick={() => zoom?.zoomBy(1 / ZOOM_STEP)} aria-label="Zoom out">
             −
           </button>
-          <button type="button" onClick={fit} aria-label="Fit the graph to the view">
+          <button type="button" onClick={() => fit()} aria-label="Fit the graph to the view">
             Fit
           </button>
           <button type="button" onClick={() => setExpansion(null)} aria-label="Reset blocks to the default view">

@@ -120,17 +120,17 @@ function polyline(ctx: CanvasRenderingContext2D, p: Float64Array): void {
   for (let i = 2; i + 1 < p.length; i += 2) ctx.lineTo(p[i]!, p[i + 1]!);
 }
 
-/** A "cut k" tag in screen space (constant size at any zoom). */
+/** A "cut k" tag in screen space (constant size at any zoom), centred above (sx, sy). */
 function cutTag(ctx: CanvasRenderingContext2D, sx: number, sy: number, cut: number): void {
   const text = `cut ${cut + 1}`;
   ctx.font = `600 11px ${FONT}`;
   const w = ctx.measureText(text).width + 10;
   ctx.fillStyle = CUT;
-  roundRect(ctx, sx + 8, sy - 9, w, 18, 9);
+  roundRect(ctx, sx - w / 2, sy - 9, w, 18, 9);
   ctx.fill();
   ctx.fillStyle = '#ffffff';
   ctx.textBaseline = 'middle';
-  ctx.fillText(text, sx + 13, sy);
+  ctx.fillText(text, sx - w / 2 + 5, sy);
 }
 
 /**
@@ -301,13 +301,14 @@ export function drawGraph(ctx: CanvasRenderingContext2D, s: DrawState): DrawStat
     ctx.strokeStyle = CUT;
     ctx.lineWidth = 3 * px;
     ctx.stroke();
-    cuts.forEach((cut, j) => tags.push({ x: m.x, y: m.y + j * 20 * px, cut }));
+    // Tags sit above the bar (stacked when several cuts cross one edge), clear of the nodes' text.
+    cuts.forEach((cut, j) => tags.push({ x: m.x, y: m.y - (20 + j * 20) * px, cut }));
   }
   for (let i = 0; i < view.nodes.length; i++) {
     const inside = s.nodeCuts[i] ?? [];
     if (inside.length === 0 || !nodeVisible(scene, i, rect)) continue;
     inside.forEach((cut, j) =>
-      tags.push({ x: layout.x[i]! + layout.widths[i]! / 2, y: layout.y[i]! - 10 * px - j * 20 * px, cut }),
+      tags.push({ x: layout.x[i]! + layout.widths[i]! * 0.7, y: layout.y[i]! - 12 * px - j * 20 * px, cut }),
     );
   }
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
