@@ -150,6 +150,7 @@ export function LayerGraph() {
   const sizeRef = useRef({ width: 0, height: 0 });
   const hoverRef = useRef({ node: -1, edge: -1 });
   const toggleEls = useRef(new Map<string, HTMLButtonElement>());
+  const placed = useRef(new WeakMap<HTMLButtonElement, string>());
   const frame = useRef(0);
   const stats = useRef<DrawStats>({ nodes: 0, edges: 0, detail: false });
   const latest = useRef({ scene, decorations, hoveredStage, toggles });
@@ -187,8 +188,10 @@ export function LayerGraph() {
       hoveredNode: hoverRef.current.node,
       hoveredEdge: hoverRef.current.edge,
     });
-    // Block buttons follow their nodes; hidden when off screen or too small to use.
+    // Block buttons follow their nodes; hidden when off screen or too small to use. Styles are
+    // written only when they change: hundreds of hidden buttons then cost nothing per frame.
     const l = sc.layout;
+    const scale = Math.max(0.6, Math.min(1, t.k));
     for (const toggle of tg) {
       const el = toggleEls.current.get(toggle.id);
       if (!el) continue;
@@ -197,8 +200,11 @@ export function LayerGraph() {
       const sy = toggle.open ? l.y[i]! * t.k + t.y - 22 : (l.y[i]! + l.heights[i]! / 2) * t.k + t.y - 10;
       const show = t.k >= DETAIL_SCALE && sx > -40 && sy > -30 && sx < width && sy < height;
       // Buttons shrink with the nodes down to 60 % so they never hide a node's text.
-      el.style.transform = `translate(${Math.round(sx)}px, ${Math.round(sy)}px) scale(${Math.max(0.6, Math.min(1, t.k))})`;
+      const style = show ? `translate(${Math.round(sx)}px, ${Math.round(sy)}px) scale(${scale})` : 'hidden';
+      if (placed.current.get(el) === style) continue;
+      placed.current.set(el, style);
       el.style.visibility = show ? 'visible' : 'hidden';
+      if (show) el.style.transform = style;
     }
     // React hears about the first frame of each layout only (data-state="ready").
     if (drawnRef.current !== key) {
