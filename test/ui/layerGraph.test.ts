@@ -5,7 +5,7 @@ import { layoutEdgeMask } from '../../src/core/graph/reduce';
 import { collapsedView } from '../../src/core/graph/view';
 import type { Plan } from '../../src/core/plan/types';
 import { DETAIL_SCALE, drawGraph, type DrawState } from '../../src/ui/charts/LayerGraph/draw';
-import { buildScene, edgeAt, midpoint, nodeAt, visibleRect } from '../../src/ui/charts/LayerGraph/scene';
+import { buildScene, edgeAt, markerPoint, midpoint, nodeAt, visibleRect } from '../../src/ui/charts/LayerGraph/scene';
 import { chain, residual } from '../fixtures/networks';
 
 /** A canvas context that records calls instead of drawing (Node has no canvas). */
@@ -86,6 +86,9 @@ describe('layer graph scene', () => {
     expect(visibleRect({ x: -200, y: 50, k: 2 }, 400, 300)).toEqual({ x0: 100, y0: -25, x1: 300, y1: 125 });
     const m = midpoint(Float64Array.from([0, 0, 10, 0, 10, 10]));
     expect(m).toEqual({ x: 10, y: 0, dx: 1, dy: 0 }); // halfway along 20 px: the corner
+    // A routed edge's marker sits on its last segment, beside the target.
+    const wrapped = Float64Array.from([0, 0, 500, 0, 500, 20, 0, 20, 0, 40, 10, 40]);
+    expect(markerPoint({ points: wrapped, arc: false })).toEqual({ x: 5, y: 40, dx: 1, dy: 0 });
   });
 });
 

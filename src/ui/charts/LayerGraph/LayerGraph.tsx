@@ -308,8 +308,9 @@ export function LayerGraph() {
       const e = view.edges[edge]!;
       const c = edgeCutPosition(e, view.layers);
       const i = nearestCut(plan, c);
+      const before = network.layers[c]?.name ?? c;
       const hint =
-        i < 0 ? 'One stage: add a cut to split the network.' : `Click to move cut ${i + 1} here (before layer ${c}).`;
+        i < 0 ? 'One stage: add a cut to split the network.' : `Click to move cut ${i + 1} here (before ${before}).`;
       return { kind: 'edge', edge: e, cutHint: hint };
     }
     return null;

@@ -1,7 +1,7 @@
 import type { StageShare } from '../../../core/graph/cuts';
 import { stageColor } from '../../theme';
 import type { ViewTransform } from '../../interaction/zoom';
-import { edgeVisible, midpoint, nodeVisible, visibleRect, type Scene } from './scene';
+import { edgeVisible, markerPoint, nodeVisible, visibleRect, type Scene } from './scene';
 
 /**
  * Below this scale text would be under 6 px: nodes are drawn as plain boxes
@@ -293,7 +293,7 @@ export function drawGraph(ctx: CanvasRenderingContext2D, s: DrawState): DrawStat
   for (const e of special) {
     const cuts = s.edgeCuts[e]!;
     if (cuts.length === 0) continue;
-    const m = midpoint(paths[e]!.points);
+    const m = markerPoint(paths[e]!);
     const half = 9 * px;
     ctx.beginPath();
     ctx.moveTo(m.x - m.dy * half, m.y + m.dx * half);

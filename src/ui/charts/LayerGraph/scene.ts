@@ -104,3 +104,20 @@ export function midpoint(points: Float64Array): { x: number; y: number; dx: numb
   }
   return { x: points[0] ?? 0, y: points[1] ?? 0, dx: 1, dy: 0 };
 }
+
+/**
+ * Where a cut marker goes: the middle of the segment entering the target,
+ * which for a wrapped edge is the short piece beside its target rather than
+ * the long return sweep across other nodes. Arcs (many short segments) use
+ * their midpoint. O(points).
+ */
+export function markerPoint(path: { points: Float64Array; arc: boolean }): {
+  x: number;
+  y: number;
+  dx: number;
+  dy: number;
+} {
+  const p = path.points;
+  if (path.arc || p.length < 4) return midpoint(p);
+  return midpoint(p.subarray(p.length - 4));
+}
