@@ -17,7 +17,15 @@ export function layoutWorkerEndpoint(): LayoutEndpoint | undefined {
   if (typeof Worker === 'undefined') return undefined;
   const worker = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
   const remote = Comlink.wrap<LayoutApi>(worker);
-  return { api: { layout: (request) => remote.layout(request) }, terminate: () => worker.terminate() };
+  // A worker that fails to load or throws never answers comlink: fail the request instead of waiting forever.
+  const crashed = new Promise<never>((_, reject) =>
+    worker.addEventListener('error', (e) => reject(new Error(e.message || 'the layout worker failed to start'))),
+  );
+  crashed.catch(() => {});
+  return {
+    api: { layout: (request) => Promise.race([remote.layout(request), crashed]) },
+    terminate: () => worker.terminate(),
+  };
 }
 
 /**

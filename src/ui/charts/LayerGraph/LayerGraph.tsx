@@ -258,7 +258,14 @@ export function LayerGraph() {
     measure();
     return () => observer.disconnect();
   }, [requestDraw]);
-  useEffect(() => () => cancelAnimationFrame(frame.current), []);
+  useEffect(
+    () => () => {
+      // Reset too: StrictMode remounts, and a stale frame id would block every later request.
+      cancelAnimationFrame(frame.current);
+      frame.current = 0;
+    },
+    [],
+  );
 
   const setOpen = useCallback(
     (path: string, open: boolean) => {
