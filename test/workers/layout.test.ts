@@ -69,4 +69,26 @@ describe('layout API (ELK in Node)', () => {
     expect(await client.layout(requestFor('resnet18'))).toBe(l);
     client.dispose();
   });
+
+  it('a failing layout rejects with LAYOUT_FAILED and the client keeps working', async () => {
+    let calls = 0;
+    const client = new LayoutClient(() => ({
+      api: {
+        layout: async (r) => {
+          calls++;
+          if (r.key === 'bad') throw new Error('ELK exploded');
+          return sameThreadLayoutEndpoint().api.layout(r);
+        },
+      },
+      terminate: () => {},
+    }));
+    await expect(client.layout({ ...requestFor('resnet18'), key: 'bad' })).rejects.toMatchObject({
+      code: 'LAYOUT_FAILED',
+      message: expect.stringContaining('ELK exploded'),
+    });
+    expect(client.cached('bad')).toBeUndefined();
+    const l = await client.layout(requestFor('resnet18'));
+    expect(l.x.length).toBe(requestFor('resnet18').widths.length);
+    expect(calls).toBe(2);
+  });
 });
