@@ -1,5 +1,5 @@
 import { buildNetwork } from '../src/core/model/build';
-import type { LayerSpec, Network, TensorSpec } from '../src/core/model/types';
+import type { LayerSpec, Network, NetworkSpec, TensorSpec } from '../src/core/model/types';
 
 /**
  * A deterministic synthetic CNN-like network of n layers: conv / relu / add
@@ -7,6 +7,11 @@ import type { LayerSpec, Network, TensorSpec } from '../src/core/model/types';
  * Uses a fixed linear congruential generator so every run measures the same thing.
  */
 export function syntheticNetwork(n: number): Network {
+  return buildNetwork(syntheticSpec(n));
+}
+
+/** The spec `syntheticNetwork` builds (plain JSON, so a browser benchmark can hand it to the page). */
+export function syntheticSpec(n: number): NetworkSpec {
   let seed = 12345;
   const rand = (): number => {
     seed = (seed * 1103515245 + 12345) % 2147483648;
@@ -38,7 +43,7 @@ export function syntheticNetwork(n: number): Network {
     if (kind === 2) skip = out;
     prev = out;
   }
-  return buildNetwork({
+  return {
     id: `synthetic${n}`,
     name: `Synthetic ${n}`,
     dtype: 'float32',
@@ -46,5 +51,5 @@ export function syntheticNetwork(n: number): Network {
     layers,
     inputs: [0],
     outputs: [prev],
-  });
+  };
 }

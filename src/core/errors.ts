@@ -45,6 +45,8 @@ export const ERROR_CODES = {
     "A node's output shape cannot be inferred. Check its inputs and attributes, or add value_info to the model.",
   PROFILE_FORMAT:
     'The profile file is not in a known format: ONNX Runtime profiling JSON, a TFLite benchmark_model op profile or CSV layer,time_ms[,energy_mj].',
+  LAYOUT_SUPERSEDED: 'The graph layout was replaced by a newer one (blocks expanded or another network opened).',
+  LAYOUT_FAILED: 'The layer graph could not be laid out. Collapse some blocks or reopen the network.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

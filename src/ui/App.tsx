@@ -9,6 +9,7 @@ import { RestoreBanner } from './components/RestoreBanner';
 import { openPlanFileFromDisk } from './components/ShareMenu';
 import { SearchSummary } from './components/SearchSummary';
 import { StagePlan } from './components/StagePlan';
+import { LayerGraph } from './charts/LayerGraph/LayerGraph';
 
 /** The app shell. `data-state="ready"` tells tests no search or cost-table build is running and the views show the store's plan. */
 export function App() {
@@ -45,6 +46,7 @@ export function App() {
         <SearchSummary />
         <LayerStrip />
         <Gantt />
+        <LayerGraph />
         <StagePlan />
         <PlatformEditor />
         <footer className="footnote">
