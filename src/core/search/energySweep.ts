@@ -104,6 +104,13 @@ export class EnergySweep {
   private readonly loCache: Int32Array;
   private readonly loStamp: Int32Array;
   private epoch = 0;
+  // Scratch for `scan`: one slot per stage that may end at a state (at most sum(units) of them).
+  private readonly cFloor: Float64Array;
+  private readonly cExtra: Float64Array;
+  private readonly cTop: Float64Array;
+  private readonly cX: Float64Array;
+  private readonly cKey: Int32Array;
+  private readonly cSk: Int32Array;
   /** States recomputed so far (work done, for benches and tests). */
   recomputed = 0;
 
@@ -166,6 +173,13 @@ export class EnergySweep {
         if (this.finalValue[key]! < Infinity) this.finals.push(key, -this.finalValue[key]!, -this.unitsOf(key));
       }
     }
+    const slots = t.processors.reduce((sum, p) => sum + p.units, 0);
+    this.cFloor = new Float64Array(slots);
+    this.cExtra = new Float64Array(slots);
+    this.cTop = new Float64Array(slots);
+    this.cX = new Float64Array(slots);
+    this.cKey = new Int32Array(slots);
+    this.cSk = new Int32Array(slots);
     this.loCache = new Int32Array((n + 1) * P * K * P);
     this.loStamp = new Int32Array((n + 1) * P * K * P);
   }
@@ -335,14 +349,11 @@ export class EnergySweep {
     const U2 = restOf % NU;
     const s2 = (restOf - U2) / NU;
     const crossing = sp.t.crossing[c]!;
-    let best = Infinity;
-    let second = Infinity;
-    let bestKey = -1;
-    let bestLo = 0;
-    let bestTop = 0;
-    let bestX = 0;
-    let bestExtra = 0;
-    let bestNode = -1;
+    // First every stage's floor (its tree's minimum plus the stage's own energy), then the trees in
+    // rising floor order: once a floor reaches the best value, no later stage can win.
+    // Why: the tree queries are what a scan costs; the most promising stage first skips most of them.
+    const { cFloor, cExtra, cKey, cSk, cTop, cX } = this;
+    let count = 0;
     for (let r = 0; r < P; r++) {
       const used = units.units[r]! - units.room[U2 * P + r]!;
       if (used === 0) continue;
@@ -360,37 +371,68 @@ export class EnergySweep {
         const prefix = prefixes[sk]!;
         const a = weight[sk]!;
         const extra = a * prefix[c]! + (a * send + linkMj);
-        // Even the tree's overall minimum cannot win (Infinity also when the key has no tree).
         const floor = rootMin[key]! + extra;
-        if (floor >= best) {
-          if (floor < second) second = floor;
-          continue;
+        if (floor === Infinity) continue; // no tree, or nothing reached it
+        // Insertion by floor.
+        let i = count++;
+        while (i > 0 && cFloor[i - 1]! > floor) {
+          cFloor[i] = cFloor[i - 1]!;
+          cExtra[i] = cExtra[i - 1]!;
+          cKey[i] = cKey[i - 1]!;
+          cSk[i] = cSk[i - 1]!;
+          cTop[i] = cTop[i - 1]!;
+          cX[i] = cX[i - 1]!;
+          i--;
         }
-        const top = prefix[c]! + send;
-        const slot = ((c * P + r) * K + k - 1) * P + r2;
-        let lo: number;
-        if (this.loStamp[slot] === this.epoch) {
-          lo = this.loCache[slot]!;
-        } else {
-          const lo0 = starts[(c * P + r) * K + k - 1]!;
-          lo = lo0 >= c || T === Infinity ? lo0 : firstWithin(prefix, top, T, lo0, c);
-          this.loCache[slot] = lo;
-          this.loStamp[slot] = this.epoch;
-        }
-        if (lo >= c) continue;
-        const v = trees.min(keyTrees[key]!, lo, c) + extra;
-        if (v < best) {
-          if (best < second) second = best;
-          best = v;
-          bestKey = key;
-          bestLo = lo;
-          bestTop = top;
-          bestX = dma ? xms : 0;
-          bestExtra = extra;
-          bestNode = trees.node;
-        } else if (v < second) {
-          second = v;
-        }
+        cFloor[i] = floor;
+        cExtra[i] = extra;
+        cKey[i] = key;
+        cSk[i] = sk;
+        cTop[i] = prefix[c]! + send;
+        cX[i] = dma ? xms : 0;
+      }
+    }
+    let best = Infinity;
+    let second = Infinity;
+    let bestKey = -1;
+    let bestLo = 0;
+    let bestTop = 0;
+    let bestX = 0;
+    let bestExtra = 0;
+    let bestNode = -1;
+    const row = c * P * K;
+    for (let i = 0; i < count; i++) {
+      const floor = cFloor[i]!;
+      if (floor >= best) {
+        if (floor < second) second = floor; // and every later floor is at least this
+        break;
+      }
+      const sk = cSk[i]!;
+      const top = cTop[i]!;
+      const slot = (row + sk) * P + r2;
+      let lo: number;
+      if (this.loStamp[slot] === this.epoch) {
+        lo = this.loCache[slot]!;
+      } else {
+        const lo0 = starts[row + sk]!;
+        lo = lo0 >= c || T === Infinity ? lo0 : firstWithin(prefixes[sk]!, top, T, lo0, c);
+        this.loCache[slot] = lo;
+        this.loStamp[slot] = this.epoch;
+      }
+      if (lo >= c) continue;
+      const key = cKey[i]!;
+      const v = trees.min(keyTrees[key]!, lo, c) + cExtra[i]!;
+      if (v < best) {
+        if (best < second) second = best;
+        best = v;
+        bestKey = key;
+        bestLo = lo;
+        bestTop = top;
+        bestX = cX[i]!;
+        bestExtra = cExtra[i]!;
+        bestNode = trees.node;
+      } else if (v < second) {
+        second = v;
       }
     }
     this.frameKey[f] = bestKey;
