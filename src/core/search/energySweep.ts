@@ -123,7 +123,6 @@ export class EnergySweep {
     this.trees = new MinTrees(n + 1);
     this.keyTrees = new Array<Float64Array | undefined>(nStates * K);
     this.rootMin = new Float64Array(nStates * K).fill(Infinity);
-    this.value = prefixEnergy(sp);
     const ids = n * nStates;
     this.exact = new Uint8Array(ids);
     this.theta = new Float64Array(ids);
@@ -139,39 +138,34 @@ export class EnergySweep {
       this.exact[r] = 1;
       this.theta[r] = -Infinity;
     }
-    // One tree per key of a state that is ever reached, filled with the lower bounds; all trees
-    // in one buffer (thousands of small arrays would cost allocation and collection time).
-    const reached: number[] = [];
+    // One tree per key of a possible state, filled with the lower bounds as `prefixEnergy` finds
+    // them; all trees in one buffer (thousands of small arrays would cost allocation and
+    // collection time).
     let count = 0;
-    for (let state = 0; state < nStates; state++) {
-      if (state >= P && !sp.possible(state)) continue;
-      let seen = false;
-      for (let c = 0; c < n && !seen; c++) seen = this.value[c * nStates + state]! < Infinity;
-      if (!seen) continue;
-      reached.push(state);
-      count += sp.room(state);
-    }
+    for (let state = 0; state < nStates; state++) if (state < P || sp.possible(state)) count += sp.room(state);
     const width = 2 * this.trees.size;
     const buffer = new Float64Array(count * width).fill(Infinity);
     let next = 0;
-    for (const state of reached) {
-      const r = state % P;
+    for (let state = 0; state < nStates; state++) {
+      if (state >= P && !sp.possible(state)) continue;
       const room = sp.room(state);
-      for (let k = 1; k <= room; k++) {
-        const key = state * K + k - 1;
-        const tree = (this.keyTrees[key] = buffer.subarray(next * width, ++next * width));
-        const a = weight[r * K + k - 1]!;
-        const prefix = prefixes[r * K + k - 1]!;
-        for (let c = 0; c < n; c++) {
-          const g = this.value[c * nStates + state]!;
-          if (g < Infinity) tree[this.trees.size + c] = g - a * prefix[c]!;
-        }
-        this.trees.build(tree);
-        this.rootMin[key] = tree[1]!;
-        // A lower bound on its best finish: the tree's minimum plus the stage's energy up to n.
-        this.finalValue[key] = tree[1]! + a * prefix[n]!;
-        if (this.finalValue[key]! < Infinity) this.finals.push(key, -this.finalValue[key]!, -this.unitsOf(key));
-      }
+      for (let k = 1; k <= room; k++) this.keyTrees[state * K + k - 1] = buffer.subarray(next * width, ++next * width);
+    }
+    const leaves = this.trees.size;
+    this.value = prefixEnergy(sp, (key, c, v) => {
+      this.keyTrees[key]![leaves + c] = v;
+    });
+    for (let key = 0; key < nStates * K; key++) {
+      const tree = this.keyTrees[key];
+      if (!tree) continue;
+      this.trees.build(tree);
+      this.rootMin[key] = tree[1]!;
+      if (tree[1] === Infinity) continue;
+      // A lower bound on its best finish: the tree's minimum plus the stage's energy up to n.
+      const k = (key % K) + 1;
+      const sk = (((key - k + 1) / K) % P) * K + k - 1;
+      this.finalValue[key] = tree[1]! + weight[sk]! * prefixes[sk]![n]!;
+      this.finals.push(key, -this.finalValue[key]!, -this.unitsOf(key));
     }
     const slots = t.processors.reduce((sum, p) => sum + p.units, 0);
     this.cFloor = new Float64Array(slots);
