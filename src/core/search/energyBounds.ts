@@ -3,14 +3,18 @@ import type { SweepSpace } from './sweepSpace';
 /**
  * The least energy above idle of reaching every state, with no period limit:
  * a lower bound on its energy under any limit (a limit only removes stages).
- * Returned per id (c * nStates + state, c < n); Infinity when unreachable.
+ * Returned per id (c * nStates + state, c < n); Infinity when unreachable. onCandidate sees
+ * every finite candidate G(c) - a * P[c] of every key, in position order.
  *
  * Forward DP as in `searchMinCost` without the period constraint: for each key the
  * candidates G(c) - a * P[c] sit in a suffix-min staircase (as in `SuffixMin`), so the
  * best start >= the window's bound is a binary search. O(n * keys * (log n + P)) time,
  * O(n * keys) memory.
  */
-export function prefixEnergy(sp: SweepSpace): Float64Array {
+export function prefixEnergy(
+  sp: SweepSpace,
+  onCandidate?: (key: number, c: number, value: number) => void,
+): Float64Array {
   const { n, P, K, nStates, units, links, starts, weight, prefixes } = sp;
   const crossingOf = sp.t.crossing;
   const reach = new Float64Array(n * nStates).fill(Infinity);
@@ -52,6 +56,7 @@ export function prefixEnergy(sp: SweepSpace): Float64Array {
         activeNext.push(sp.next(state, k, 0));
       }
       const v = g - weight[r * K + k - 1]! * prefixes[r * K + k - 1]![c]!;
+      onCandidate?.(key, c, v);
       const base = slot * n;
       let l = len[slot]!;
       while (l > 0 && val[base + l - 1]! >= v) l--;

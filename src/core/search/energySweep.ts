@@ -104,6 +104,13 @@ export class EnergySweep {
   private readonly loCache: Int32Array;
   private readonly loStamp: Int32Array;
   private epoch = 0;
+  // Scratch for `scan`: one slot per stage that may end at a state (at most sum(units) of them).
+  private readonly cFloor: Float64Array;
+  private readonly cExtra: Float64Array;
+  private readonly cTop: Float64Array;
+  private readonly cX: Float64Array;
+  private readonly cKey: Int32Array;
+  private readonly cSk: Int32Array;
   /** States recomputed so far (work done, for benches and tests). */
   recomputed = 0;
 
@@ -116,7 +123,6 @@ export class EnergySweep {
     this.trees = new MinTrees(n + 1);
     this.keyTrees = new Array<Float64Array | undefined>(nStates * K);
     this.rootMin = new Float64Array(nStates * K).fill(Infinity);
-    this.value = prefixEnergy(sp);
     const ids = n * nStates;
     this.exact = new Uint8Array(ids);
     this.theta = new Float64Array(ids);
@@ -132,40 +138,42 @@ export class EnergySweep {
       this.exact[r] = 1;
       this.theta[r] = -Infinity;
     }
-    // One tree per key of a state that is ever reached, filled with the lower bounds; all trees
-    // in one buffer (thousands of small arrays would cost allocation and collection time).
-    const reached: number[] = [];
+    // One tree per key of a possible state, filled with the lower bounds as `prefixEnergy` finds
+    // them; all trees in one buffer (thousands of small arrays would cost allocation and
+    // collection time).
     let count = 0;
-    for (let state = 0; state < nStates; state++) {
-      if (state >= P && !sp.possible(state)) continue;
-      let seen = false;
-      for (let c = 0; c < n && !seen; c++) seen = this.value[c * nStates + state]! < Infinity;
-      if (!seen) continue;
-      reached.push(state);
-      count += sp.room(state);
-    }
+    for (let state = 0; state < nStates; state++) if (state < P || sp.possible(state)) count += sp.room(state);
     const width = 2 * this.trees.size;
     const buffer = new Float64Array(count * width).fill(Infinity);
     let next = 0;
-    for (const state of reached) {
-      const r = state % P;
+    for (let state = 0; state < nStates; state++) {
+      if (state >= P && !sp.possible(state)) continue;
       const room = sp.room(state);
-      for (let k = 1; k <= room; k++) {
-        const key = state * K + k - 1;
-        const tree = (this.keyTrees[key] = buffer.subarray(next * width, ++next * width));
-        const a = weight[r * K + k - 1]!;
-        const prefix = prefixes[r * K + k - 1]!;
-        for (let c = 0; c < n; c++) {
-          const g = this.value[c * nStates + state]!;
-          if (g < Infinity) tree[this.trees.size + c] = g - a * prefix[c]!;
-        }
-        this.trees.build(tree);
-        this.rootMin[key] = tree[1]!;
-        // A lower bound on its best finish: the tree's minimum plus the stage's energy up to n.
-        this.finalValue[key] = tree[1]! + a * prefix[n]!;
-        if (this.finalValue[key]! < Infinity) this.finals.push(key, -this.finalValue[key]!, -this.unitsOf(key));
-      }
+      for (let k = 1; k <= room; k++) this.keyTrees[state * K + k - 1] = buffer.subarray(next * width, ++next * width);
     }
+    const leaves = this.trees.size;
+    this.value = prefixEnergy(sp, (key, c, v) => {
+      this.keyTrees[key]![leaves + c] = v;
+    });
+    for (let key = 0; key < nStates * K; key++) {
+      const tree = this.keyTrees[key];
+      if (!tree) continue;
+      this.trees.build(tree);
+      this.rootMin[key] = tree[1]!;
+      if (tree[1] === Infinity) continue;
+      // A lower bound on its best finish: the tree's minimum plus the stage's energy up to n.
+      const k = (key % K) + 1;
+      const sk = (((key - k + 1) / K) % P) * K + k - 1;
+      this.finalValue[key] = tree[1]! + weight[sk]! * prefixes[sk]![n]!;
+      this.finals.push(key, -this.finalValue[key]!, -this.unitsOf(key));
+    }
+    const slots = t.processors.reduce((sum, p) => sum + p.units, 0);
+    this.cFloor = new Float64Array(slots);
+    this.cExtra = new Float64Array(slots);
+    this.cTop = new Float64Array(slots);
+    this.cX = new Float64Array(slots);
+    this.cKey = new Int32Array(slots);
+    this.cSk = new Int32Array(slots);
     this.loCache = new Int32Array((n + 1) * P * K * P);
     this.loStamp = new Int32Array((n + 1) * P * K * P);
   }
@@ -335,14 +343,11 @@ export class EnergySweep {
     const U2 = restOf % NU;
     const s2 = (restOf - U2) / NU;
     const crossing = sp.t.crossing[c]!;
-    let best = Infinity;
-    let second = Infinity;
-    let bestKey = -1;
-    let bestLo = 0;
-    let bestTop = 0;
-    let bestX = 0;
-    let bestExtra = 0;
-    let bestNode = -1;
+    // First every stage's floor (its tree's minimum plus the stage's own energy), then the trees in
+    // rising floor order: once a floor reaches the best value, no later stage can win.
+    // Why: the tree queries are what a scan costs; the most promising stage first skips most of them.
+    const { cFloor, cExtra, cKey, cSk, cTop, cX } = this;
+    let count = 0;
     for (let r = 0; r < P; r++) {
       const used = units.units[r]! - units.room[U2 * P + r]!;
       if (used === 0) continue;
@@ -360,37 +365,68 @@ export class EnergySweep {
         const prefix = prefixes[sk]!;
         const a = weight[sk]!;
         const extra = a * prefix[c]! + (a * send + linkMj);
-        // Even the tree's overall minimum cannot win (Infinity also when the key has no tree).
         const floor = rootMin[key]! + extra;
-        if (floor >= best) {
-          if (floor < second) second = floor;
-          continue;
+        if (floor === Infinity) continue; // no tree, or nothing reached it
+        // Insertion by floor.
+        let i = count++;
+        while (i > 0 && cFloor[i - 1]! > floor) {
+          cFloor[i] = cFloor[i - 1]!;
+          cExtra[i] = cExtra[i - 1]!;
+          cKey[i] = cKey[i - 1]!;
+          cSk[i] = cSk[i - 1]!;
+          cTop[i] = cTop[i - 1]!;
+          cX[i] = cX[i - 1]!;
+          i--;
         }
-        const top = prefix[c]! + send;
-        const slot = ((c * P + r) * K + k - 1) * P + r2;
-        let lo: number;
-        if (this.loStamp[slot] === this.epoch) {
-          lo = this.loCache[slot]!;
-        } else {
-          const lo0 = starts[(c * P + r) * K + k - 1]!;
-          lo = lo0 >= c || T === Infinity ? lo0 : firstWithin(prefix, top, T, lo0, c);
-          this.loCache[slot] = lo;
-          this.loStamp[slot] = this.epoch;
-        }
-        if (lo >= c) continue;
-        const v = trees.min(keyTrees[key]!, lo, c) + extra;
-        if (v < best) {
-          if (best < second) second = best;
-          best = v;
-          bestKey = key;
-          bestLo = lo;
-          bestTop = top;
-          bestX = dma ? xms : 0;
-          bestExtra = extra;
-          bestNode = trees.node;
-        } else if (v < second) {
-          second = v;
-        }
+        cFloor[i] = floor;
+        cExtra[i] = extra;
+        cKey[i] = key;
+        cSk[i] = sk;
+        cTop[i] = prefix[c]! + send;
+        cX[i] = dma ? xms : 0;
+      }
+    }
+    let best = Infinity;
+    let second = Infinity;
+    let bestKey = -1;
+    let bestLo = 0;
+    let bestTop = 0;
+    let bestX = 0;
+    let bestExtra = 0;
+    let bestNode = -1;
+    const row = c * P * K;
+    for (let i = 0; i < count; i++) {
+      const floor = cFloor[i]!;
+      if (floor >= best) {
+        if (floor < second) second = floor; // and every later floor is at least this
+        break;
+      }
+      const sk = cSk[i]!;
+      const top = cTop[i]!;
+      const slot = (row + sk) * P + r2;
+      let lo: number;
+      if (this.loStamp[slot] === this.epoch) {
+        lo = this.loCache[slot]!;
+      } else {
+        const lo0 = starts[row + sk]!;
+        lo = lo0 >= c || T === Infinity ? lo0 : firstWithin(prefixes[sk]!, top, T, lo0, c);
+        this.loCache[slot] = lo;
+        this.loStamp[slot] = this.epoch;
+      }
+      if (lo >= c) continue;
+      const key = cKey[i]!;
+      const v = trees.min(keyTrees[key]!, lo, c) + cExtra[i]!;
+      if (v < best) {
+        if (best < second) second = best;
+        best = v;
+        bestKey = key;
+        bestLo = lo;
+        bestTop = top;
+        bestX = cX[i]!;
+        bestExtra = cExtra[i]!;
+        bestNode = trees.node;
+      } else if (v < second) {
+        second = v;
       }
     }
     this.frameKey[f] = bestKey;
