@@ -1,12 +1,13 @@
 import { create } from 'zustand';
 import { createHistorySlice, type HistorySlice } from './slices/history';
+import { createImportsSlice, type ImportsSlice } from './slices/imports';
 import { createScenarioSlice, type ScenarioSlice } from './slices/scenario';
 import { createSearchSlice, type SearchSlice } from './slices/search';
 import { createSessionSlice, type SessionSlice } from './slices/session';
 import { createViewSlice, type ViewSlice } from './slices/view';
 
 /** The one app store, built from slices (zustand slices pattern). */
-export type AppState = ScenarioSlice & SearchSlice & HistorySlice & ViewSlice & SessionSlice;
+export type AppState = ScenarioSlice & SearchSlice & HistorySlice & ViewSlice & SessionSlice & ImportsSlice;
 
 export const useStore = create<AppState>()((...a) => ({
   ...createScenarioSlice(...a),
@@ -14,4 +15,5 @@ export const useStore = create<AppState>()((...a) => ({
   ...createHistorySlice(...a),
   ...createViewSlice(...a),
   ...createSessionSlice(...a),
+  ...createImportsSlice(...a),
 }));

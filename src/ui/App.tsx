@@ -2,7 +2,9 @@ import { useStore } from '../state/store';
 import { selectError } from '../state/selectors';
 import { Gantt } from './charts/Gantt/Gantt';
 import { LayerStrip } from './charts/LayerStrip/LayerStrip';
+import { CalibrationPanel } from './components/CalibrationPanel';
 import { Header } from './components/Header';
+import { ImportNotesBanner } from './components/OnnxImport';
 import { MetricsPanel } from './components/MetricsPanel';
 import { PlatformEditor } from './components/PlatformEditor';
 import { RestoreBanner } from './components/RestoreBanner';
@@ -15,7 +17,7 @@ import { LayerGraph } from './charts/LayerGraph/LayerGraph';
 export function App() {
   const error = useStore(selectError);
   const dismiss = useStore((s) => s.dismissError);
-  const busy = useStore((s) => s.search.state === 'running' || s.loading || s.booting);
+  const busy = useStore((s) => s.search.state === 'running' || s.loading || s.booting || s.importing !== null);
   return (
     <div
       className="app"
@@ -28,11 +30,13 @@ export function App() {
         const file = e.dataTransfer.files[0];
         if (!file) return;
         e.preventDefault();
-        void openPlanFileFromDisk(file);
+        if (/\.onnx$/i.test(file.name)) void useStore.getState().importOnnxFile(file);
+        else void openPlanFileFromDisk(file);
       }}
     >
       <Header />
       <RestoreBanner />
+      <ImportNotesBanner />
       {error && (
         <div role="alert" className="alert" data-testid="app-error">
           {error}
@@ -49,6 +53,7 @@ export function App() {
         <LayerGraph />
         <StagePlan />
         <PlatformEditor />
+        <CalibrationPanel />
         <footer className="footnote">
           Every figure comes from the analytic cost model over the platform&apos;s figures; figures marked{' '}
           <span className="badge estimate">est.</span> are estimates, not measurements.

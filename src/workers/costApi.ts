@@ -10,6 +10,8 @@ export type NetworkRef = { readonly zoo: string } | { readonly network: Network 
 export interface CostRequest {
   readonly network: NetworkRef;
   readonly platform: Platform;
+  /** Measured ms per layer position by processor id (an attached profile; NaN = not measured). */
+  readonly measured?: readonly (readonly [string, Float64Array])[];
 }
 
 /**
@@ -22,7 +24,8 @@ export function createCostApi() {
   return {
     build(request: CostRequest): { payload: TablesPayload; buffers: ArrayBuffer[] } {
       const network = 'zoo' in request.network ? zooNetwork(request.network.zoo) : request.network.network;
-      return tablesPayload(buildCostTables(network, request.platform));
+      const measured = request.measured ? new Map(request.measured) : undefined;
+      return tablesPayload(buildCostTables(network, request.platform, measured ? { measured } : {}));
     },
   };
 }

@@ -33,6 +33,8 @@ export interface ScenarioSlice extends Snapshot {
   error: string | null;
   /** Opens a zoo network with a sensible starting plan; resolves once its cost tables are in. */
   selectModel: (id: string) => Promise<void>;
+  /** Opens a network that is not in the zoo (an ONNX import) with a sensible starting plan. */
+  openNetwork: (network: Network) => Promise<void>;
   selectPlatform: (id: string) => Promise<void>;
   /** Replaces the platform (the editor's validated edits); the plan is kept and re-evaluated. */
   setPlatform: (platform: Platform) => Promise<void>;
@@ -161,6 +163,11 @@ export const createScenarioSlice: StateCreator<Store, [], [], ScenarioSlice> = (
         set({ error: null });
       });
     },
+    openNetwork: (network) =>
+      withTables(network, get().platform, (tables) => {
+        commit({ modelId: network.id, network, platform: get().platform, plan: startingPlan(tables) });
+        set({ error: null });
+      }),
     selectPlatform: (id) => {
       let platform: Platform;
       try {

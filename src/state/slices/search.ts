@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { Baselines } from '../../core/search/baselines';
 import type { Objective } from '../../core/search/types';
+import { isZooNetwork, measuredOf } from '../costTables';
 import { searchClient } from '../searchClient';
 import type { HistorySlice } from './history';
 import type { ScenarioSlice } from './scenario';
@@ -47,6 +48,7 @@ export const createSearchSlice: StateCreator<ScenarioSlice & SearchSlice & Histo
   },
   optimize: async () => {
     const s = get();
+    const measured = measuredOf(s.platform);
     set({ search: { state: 'running', progress: 0 } });
     try {
       const result = await searchClient.search(
@@ -54,6 +56,9 @@ export const createSearchSlice: StateCreator<ScenarioSlice & SearchSlice & Histo
           model: s.modelId,
           platform: s.platform,
           options: { objective: s.objective, ...(s.objective !== 'fps' ? { minFps: s.minFps } : {}) },
+          // An imported network travels to the worker; a zoo one is rebuilt there from its id.
+          ...(isZooNetwork(s.network) ? {} : { network: s.network }),
+          ...(measured ? { measured } : {}),
         },
         (progress) => {
           if (get().search.state === 'running') set({ search: { state: 'running', progress } });

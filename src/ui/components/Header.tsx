@@ -2,12 +2,14 @@ import { PRESETS } from '../../core/platform/presets';
 import { ZOO } from '../../core/zoo';
 import { useStore } from '../../state/store';
 import { OptimizeControls } from './OptimizeControls';
+import { OnnxImportButton } from './OnnxImport';
 import { ShareMenu } from './ShareMenu';
 import { UndoRedo } from './UndoRedo';
 
 /** Title bar: network and platform pickers, the optimizer, undo and redo. */
 export function Header() {
   const modelId = useStore((s) => s.modelId);
+  const networkName = useStore((s) => s.network.name);
   const platformId = useStore((s) => s.platform.id);
   const selectModel = useStore((s) => s.selectModel);
   const selectPlatform = useStore((s) => s.selectPlatform);
@@ -20,6 +22,7 @@ export function Header() {
       <label>
         Network
         <select data-testid="model-picker" value={modelId} onChange={(e) => void selectModel(e.target.value)}>
+          {!ZOO.some((z) => z.id === modelId) && <option value={modelId}>Imported: {networkName}</option>}
           {ZOO.map((z) => (
             <option key={z.id} value={z.id}>
               {z.name}
@@ -27,6 +30,7 @@ export function Header() {
           ))}
         </select>
       </label>
+      <OnnxImportButton />
       <label>
         Platform
         <select data-testid="platform-picker" value={platformId} onChange={(e) => void selectPlatform(e.target.value)}>

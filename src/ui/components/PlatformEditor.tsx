@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import {
   checkField,
   duplicateProcessor,
@@ -76,6 +76,38 @@ function Busy({ id }: { id: string }) {
   return <>{Math.round(u * 100)}%</>;
 }
 
+/** Attaches a measured profile (ONNX Runtime JSON, TFLite op profile, CSV) to one processor. */
+function ProfileButton({ id, name }: { id: string; name: string }) {
+  const attach = useStore((s) => s.attachProfileFile);
+  const measured = useStore((s) => s.calibrations[id] !== undefined);
+  const ref = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <button
+        type="button"
+        onClick={() => ref.current?.click()}
+        aria-label={`Attach a measured profile to ${name}`}
+        title="ONNX Runtime profiling JSON, TFLite benchmark_model op profile, or CSV layer,time_ms"
+        data-testid={`profile-${id}`}
+      >
+        {measured ? 'profile ✓' : 'profile…'}
+      </button>
+      <input
+        ref={ref}
+        type="file"
+        accept=".json,.csv,.txt,.tsv"
+        hidden
+        data-testid={`profile-input-${id}`}
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (f) void attach(id, f);
+        }}
+      />
+    </>
+  );
+}
+
 /**
  * Every processor and link figure of the platform, editable with validation.
  * Valid edits re-evaluate the plan at once; estimates carry a badge and every
@@ -126,6 +158,7 @@ export function PlatformEditor() {
                     >
                       + copy
                     </button>
+                    <ProfileButton id={p.id} name={p.name} />
                     <button
                       type="button"
                       disabled={procs.length <= 1}
