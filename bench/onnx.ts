@@ -20,7 +20,8 @@ export interface OnnxBenchResult {
 }
 
 /** VGG-16's convolutions, then a narrower classifier so the weights total ~100 MB. */
-function vggLike(): Uint8Array {
+/** A VGG-like ONNX model of about 113 MB, weights as raw_data. */
+export function vggLike(): Uint8Array {
   const plan = [64, 64, 'M', 128, 128, 'M', 256, 256, 256, 'M', 512, 512, 512, 'M', 512, 512, 512, 'M'] as const;
   const nodes: NodeDesc[] = [];
   const inits: TensorDesc[] = [];

@@ -54,6 +54,8 @@ export interface ExplorerTestApi {
   /** Evaluates a plan on the current network and platform from freshly built cost tables (not the store's). */
   evaluate(spec: PlanSpec): { fps: number; latencyMs: number; energyPerFrameMj: number; valid: boolean };
   undoDepth(): number;
+  /** Imports an ONNX file as the Open ONNX button does; resolves when the network is open (benchmarks). */
+  importOnnxFile(file: File): Promise<void>;
   /** The Gantt's schedule: lane labels and every box (times in ms, frames and stages from 0). */
   schedule(): {
     lanes: string[];
@@ -99,6 +101,7 @@ export function installTestApi(target: { __explorer?: ExplorerTestApi }): void {
       return { fps: m.fps, latencyMs: m.latencyMs, energyPerFrameMj: m.energyPerFrameMj, valid: e.valid };
     },
     undoDepth: () => useStore.getState().past.length,
+    importOnnxFile: (file) => useStore.getState().importOnnxFile(file),
     schedule: () => {
       const s = selectSchedule(useStore.getState());
       return {
