@@ -2,7 +2,7 @@ import { PRESETS } from '../../core/platform/presets';
 import { ZOO } from '../../core/zoo';
 import { useStore } from '../../state/store';
 import { OptimizeControls } from './OptimizeControls';
-import { OnnxImportButton } from './OnnxImport';
+import { OnnxImportProgress } from './OnnxImport';
 import { ShareMenu } from './ShareMenu';
 import { UndoRedo } from './UndoRedo';
 
@@ -30,7 +30,7 @@ export function Header() {
           ))}
         </select>
       </label>
-      <OnnxImportButton />
+      <OnnxImportProgress />
       <label>
         Platform
         <select data-testid="platform-picker" value={platformId} onChange={(e) => void selectPlatform(e.target.value)}>

@@ -1,41 +1,14 @@
-import { useRef } from 'react';
 import { useStore } from '../../state/store';
 
-/** "Open ONNX…" in the header, with the import's progress while it runs. */
-export function OnnxImportButton() {
+/** The ONNX import's progress in the header while it runs (the File menu starts it). */
+export function OnnxImportProgress() {
   const importing = useStore((s) => s.importing);
-  const importFile = useStore((s) => s.importOnnxFile);
-  const ref = useRef<HTMLInputElement>(null);
+  if (!importing) return null;
   return (
-    <div className="onnx-import">
-      {importing ? (
-        <label className="import-progress">
-          Reading {importing.file}
-          <progress max={1} value={importing.progress} data-testid="import-progress" />
-        </label>
-      ) : (
-        <button
-          type="button"
-          onClick={() => ref.current?.click()}
-          data-testid="open-onnx"
-          title="Import a .onnx model (or drop it on the page)"
-        >
-          Open ONNX…
-        </button>
-      )}
-      <input
-        ref={ref}
-        type="file"
-        accept=".onnx"
-        hidden
-        data-testid="onnx-input"
-        onChange={(e) => {
-          const f = e.target.files?.[0];
-          e.target.value = '';
-          if (f) void importFile(f);
-        }}
-      />
-    </div>
+    <label className="import-progress">
+      Reading {importing.file}
+      <progress max={1} value={importing.progress} data-testid="import-progress" />
+    </label>
   );
 }
 

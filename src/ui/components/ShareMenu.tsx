@@ -31,6 +31,8 @@ export function ShareMenu() {
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState<{ text: string; url?: string; tooLong?: boolean } | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
+  const onnxRef = useRef<HTMLInputElement>(null);
+  const importOnnx = useStore((s) => s.importOnnxFile);
   const boxRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!open) return;
@@ -78,7 +80,16 @@ export function ShareMenu() {
         File ▾
       </button>
       {open && (
-        <div className="menu" role="menu" aria-label="Plan files and exports">
+        <div className="menu" role="menu" aria-label="Models, plan files and exports">
+          <MenuItem
+            label="Open ONNX model… (or drop it on the page)"
+            testId="open-onnx"
+            onSelect={() => {
+              setOpen(false);
+              onnxRef.current?.click();
+            }}
+          />
+          <hr />
           <MenuItem
             label={'Save plan file (.plan.json)'}
             testId={'save-plan'}
@@ -130,6 +141,18 @@ export function ShareMenu() {
           />
         </div>
       )}
+      <input
+        ref={onnxRef}
+        type="file"
+        accept=".onnx"
+        hidden
+        data-testid="onnx-input"
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (f) void importOnnx(f);
+        }}
+      />
       <input
         ref={fileRef}
         type="file"
