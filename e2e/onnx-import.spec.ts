@@ -86,13 +86,11 @@ test('a file that is not ONNX gets a clear error and changes nothing', async ({ 
   const app = new ExplorerPage(page);
   await app.open();
   const before = await scenario(page);
-  await page
-    .getByTestId('onnx-input')
-    .setInputFiles({
-      name: 'notes.onnx',
-      mimeType: 'application/octet-stream',
-      buffer: Buffer.from('this is not a protobuf file at all, just text'),
-    });
+  await page.getByTestId('onnx-input').setInputFiles({
+    name: 'notes.onnx',
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.from('this is not a protobuf file at all, just text'),
+  });
   await expect(page.getByTestId('app-error')).toContainText('notes.onnx');
   await app.ready();
   expect((await scenario(page)).model).toBe(before.model);

@@ -26,6 +26,14 @@ export class SvgContext {
   private path: string[] = [];
   private stack: DrawState[] = [];
   private clips = 0;
+  // Scale and translation of setTransform (skew is never used by our renderers).
+  private tf = { a: 1, d: 1, e: 0, f: 0 };
+  private X(x: number): number {
+    return this.tf.a * x + this.tf.e;
+  }
+  private Y(y: number): number {
+    return this.tf.d * y + this.tf.f;
+  }
   private s: DrawState = {
     fillStyle: '#000',
     strokeStyle: '#000',
@@ -91,8 +99,11 @@ export class SvgContext {
   setLineDash(segments: number[]): void {
     this.s.dash = [...segments];
   }
-  setTransform(): void {}
+  setTransform(a: number, _b: number, _c: number, d: number, e: number, f: number): void {
+    this.tf = { a, d, e, f };
+  }
   scale(): void {}
+  lineJoin: CanvasLineJoin = 'miter';
 
   private common(): string {
     const a = this.s.globalAlpha < 1 ? ` opacity="${num(this.s.globalAlpha)}"` : '';
@@ -101,18 +112,18 @@ export class SvgContext {
   }
   private strokeAttrs(): string {
     const dash = this.s.dash.length ? ` stroke-dasharray="${this.s.dash.join(' ')}"` : '';
-    return ` fill="none" stroke="${esc(this.s.strokeStyle)}" stroke-width="${num(this.s.lineWidth)}"${dash}`;
+    return ` fill="none" stroke="${esc(this.s.strokeStyle)}" stroke-width="${num(this.s.lineWidth * this.tf.a)}"${dash}`;
   }
 
   clearRect(): void {}
   fillRect(x: number, y: number, w: number, h: number): void {
     this.out.push(
-      `<rect x="${num(x)}" y="${num(y)}" width="${num(w)}" height="${num(h)}" fill="${esc(this.s.fillStyle)}"${this.common()}/>`,
+      `<rect x="${num(this.X(x))}" y="${num(this.Y(y))}" width="${num(w * this.tf.a)}" height="${num(h * this.tf.d)}" fill="${esc(this.s.fillStyle)}"${this.common()}/>`,
     );
   }
   strokeRect(x: number, y: number, w: number, h: number): void {
     this.out.push(
-      `<rect x="${num(x)}" y="${num(y)}" width="${num(w)}" height="${num(h)}"${this.strokeAttrs()}${this.common()}/>`,
+      `<rect x="${num(this.X(x))}" y="${num(this.Y(y))}" width="${num(w * this.tf.a)}" height="${num(h * this.tf.d)}"${this.strokeAttrs()}${this.common()}/>`,
     );
   }
   fillText(text: string, x: number, y: number): void {
@@ -125,7 +136,7 @@ export class SvgContext {
     const baseline =
       this.s.textBaseline === 'middle' ? 'middle' : this.s.textBaseline === 'top' ? 'hanging' : 'alphabetic';
     this.out.push(
-      `<text x="${num(x)}" y="${num(y)}" fill="${esc(this.s.fillStyle)}" font-size="${fontSizePx(this.s.font)}" font-family="system-ui, sans-serif"${/bold|[6-9]00/.test(this.s.font) ? ' font-weight="bold"' : ''} text-anchor="${anchor}" dominant-baseline="${baseline}"${this.common()}>${esc(text)}</text>`,
+      `<text x="${num(this.X(x))}" y="${num(this.Y(y))}" fill="${esc(this.s.fillStyle)}" font-size="${num(fontSizePx(this.s.font) * this.tf.a)}" font-family="system-ui, sans-serif"${/bold|[6-9]00/.test(this.s.font) ? ' font-weight="bold"' : ''} text-anchor="${anchor}" dominant-baseline="${baseline}"${this.common()}>${esc(text)}</text>`,
     );
   }
   /** Approximate: SVG text is measured by the viewer; layout decisions only need a close width. */
@@ -137,10 +148,14 @@ export class SvgContext {
     this.path = [];
   }
   moveTo(x: number, y: number): void {
-    this.path.push(`M${num(x)} ${num(y)}`);
+    this.path.push(`M${num(this.X(x))} ${num(this.Y(y))}`);
   }
   lineTo(x: number, y: number): void {
-    this.path.push(`L${num(x)} ${num(y)}`);
+    this.path.push(`L${num(this.X(x))} ${num(this.Y(y))}`);
+  }
+  /** Rounded corners become sharp ones: the corner point is what matters in an export. */
+  arcTo(x1: number, y1: number): void {
+    this.lineTo(x1, y1);
   }
   closePath(): void {
     this.path.push('Z');

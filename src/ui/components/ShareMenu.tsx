@@ -5,6 +5,7 @@ import { currentStagesCsv, currentTraceJson, scenarioFileStem } from '../../stat
 import { currentPlanFile, currentShareLink, openPlanText } from '../../state/share';
 import { useStore } from '../../state/store';
 import { ganttPng, ganttSvg } from '../charts/Gantt/exportGantt';
+import { graphPng, graphSvg } from '../charts/LayerGraph/exportGraph';
 import { download } from '../download';
 
 /** Opens a picked or dropped plan file; errors go to the app's alert. */
@@ -137,6 +138,23 @@ export function ShareMenu() {
             onSelect={() => {
               setOpen(false);
               void (async () => download(`${stem()}.gantt.png`, await ganttPng()))();
+            }}
+          />
+          <MenuItem
+            label="Layer graph, as shown (.svg)"
+            testId="export-graph-svg"
+            onSelect={() => {
+              setOpen(false);
+              const svg = graphSvg();
+              if (svg) download(`${stem()}.graph.svg`, svg, 'image/svg+xml');
+            }}
+          />
+          <MenuItem
+            label="Layer graph, as shown (.png)"
+            testId="export-graph-png"
+            onSelect={() => {
+              setOpen(false);
+              void graphPng()?.then((b) => download(`${stem()}.graph.png`, b));
             }}
           />
         </div>

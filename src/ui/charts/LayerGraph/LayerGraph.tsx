@@ -13,6 +13,7 @@ import { useZoom } from '../../interaction/useZoom';
 import type { ViewTransform } from '../../interaction/zoom';
 import { stageColor } from '../../theme';
 import { DETAIL_SCALE, drawGraph, type DrawStats } from './draw';
+import { registerGraphPainter } from './exportGraph';
 import { GraphTooltip, type TooltipTarget } from './GraphTooltip';
 import './LayerGraph.css';
 import { buildScene, edgeAt, edgeMaskOf, midpoint, nodeAt, type Scene } from './scene';
@@ -213,6 +214,29 @@ export function LayerGraph() {
     }
     return performance.now() - started;
   }, [key]);
+
+  // Exports (File menu) draw the same picture through the same renderer, at any pixel ratio.
+  useEffect(() => {
+    registerGraphPainter((ctx, dpr) => {
+      const { scene: sc, decorations: d } = latest.current;
+      const { width, height } = sizeRef.current;
+      if (sc) {
+        drawGraph(ctx, {
+          scene: sc,
+          transform: transformRef.current,
+          width,
+          height,
+          dpr,
+          ...d,
+          hoveredStage: null,
+          hoveredNode: -1,
+          hoveredEdge: -1,
+        });
+      }
+      return { width, height, title: `Layer graph of ${network.name}` };
+    });
+    return () => registerGraphPainter(null);
+  }, [network.name]);
 
   const requestDraw = useCallback(() => {
     if (frame.current) return;
