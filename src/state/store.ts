@@ -1,12 +1,20 @@
 import { create } from 'zustand';
+import { createClassroomSlice, type ClassroomSlice } from './slices/classroom';
 import { createHistorySlice, type HistorySlice } from './slices/history';
+import { createResearchSlice, type ResearchSlice } from './slices/research';
 import { createScenarioSlice, type ScenarioSlice } from './slices/scenario';
 import { createSearchSlice, type SearchSlice } from './slices/search';
 import { createSessionSlice, type SessionSlice } from './slices/session';
 import { createViewSlice, type ViewSlice } from './slices/view';
 
 /** The one app store, built from slices (zustand slices pattern). */
-export type AppState = ScenarioSlice & SearchSlice & HistorySlice & ViewSlice & SessionSlice;
+export type AppState = ScenarioSlice &
+  SearchSlice &
+  HistorySlice &
+  ViewSlice &
+  SessionSlice &
+  ResearchSlice &
+  ClassroomSlice;
 
 export const useStore = create<AppState>()((...a) => ({
   ...createScenarioSlice(...a),
@@ -14,4 +22,6 @@ export const useStore = create<AppState>()((...a) => ({
   ...createHistorySlice(...a),
   ...createViewSlice(...a),
   ...createSessionSlice(...a),
+  ...createResearchSlice(...a),
+  ...createClassroomSlice(...a),
 }));

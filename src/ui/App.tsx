@@ -2,11 +2,13 @@ import { useStore } from '../state/store';
 import { selectError } from '../state/selectors';
 import { Gantt } from './charts/Gantt/Gantt';
 import { LayerStrip } from './charts/LayerStrip/LayerStrip';
+import { Tour } from './classroom/Tour';
 import { Header } from './components/Header';
 import { MetricsPanel } from './components/MetricsPanel';
 import { PlatformEditor } from './components/PlatformEditor';
 import { RestoreBanner } from './components/RestoreBanner';
 import { openPlanFileFromDisk } from './components/ShareMenu';
+import { ScenarioPanel } from './components/ScenarioPanel';
 import { SearchSummary } from './components/SearchSummary';
 import { StagePlan } from './components/StagePlan';
 
@@ -14,10 +16,13 @@ import { StagePlan } from './components/StagePlan';
 export function App() {
   const error = useStore(selectError);
   const dismiss = useStore((s) => s.dismissError);
-  const busy = useStore((s) => s.search.state === 'running' || s.loading || s.booting);
+  const busy = useStore(
+    (s) => s.search.state === 'running' || s.loading || s.booting || s.research.state === 'running',
+  );
+  const presentation = useStore((s) => s.presentation);
   return (
     <div
-      className="app"
+      className={presentation ? 'app presentation' : 'app'}
       data-state={busy ? 'busy' : 'ready'}
       data-testid="app"
       onDragOver={(e) => {
@@ -41,6 +46,7 @@ export function App() {
         </div>
       )}
       <main className="main">
+        <ScenarioPanel />
         <MetricsPanel />
         <SearchSummary />
         <LayerStrip />
@@ -52,6 +58,7 @@ export function App() {
           <span className="badge estimate">est.</span> are estimates, not measurements.
         </footer>
       </main>
+      <Tour />
     </div>
   );
 }

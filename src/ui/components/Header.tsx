@@ -1,6 +1,7 @@
 import { PRESETS } from '../../core/platform/presets';
 import { ZOO } from '../../core/zoo';
 import { useStore } from '../../state/store';
+import { ClassroomControls } from '../classroom/ClassroomControls';
 import { OptimizeControls } from './OptimizeControls';
 import { ShareMenu } from './ShareMenu';
 import { UndoRedo } from './UndoRedo';
@@ -40,6 +41,7 @@ export function Header() {
       <OptimizeControls />
       <UndoRedo />
       <ShareMenu />
+      <ClassroomControls />
     </header>
   );
 }
