@@ -11,7 +11,7 @@ function useHighlight(target: string | undefined) {
     const el = byTestId(target);
     if (!el) return;
     el.classList.add('tour-target');
-    el.scrollIntoView({ block: 'center' });
+    el.scrollIntoView({ block: 'start' });
     return () => el.classList.remove('tour-target');
   }, [target]);
 }
@@ -19,7 +19,7 @@ function useHighlight(target: string | undefined) {
 /**
  * The guided tour: a non-modal dialog that walks through stages, the pipeline, the bottleneck,
  * crossing tensors and energy on whatever the explorer shows, with live numbers. Keyboard:
- * Tab reaches Back / Next / Close, Escape closes, Alt+T brings focus back from the page.
+ * each step focuses its title, Tab reaches its buttons, Escape closes, Alt+T brings focus back from the page.
  */
 export function Tour() {
   const step = useStore((s) => s.tourStep);
@@ -34,9 +34,12 @@ export function Tour() {
   useHighlight(current?.target);
 
   const open = step !== null;
+  // Each new step moves focus to its title, so a screen reader reads it and Tab leads to its buttons.
+  useEffect(() => {
+    if (step !== null) headingRef.current?.focus();
+  }, [step]);
   useEffect(() => {
     if (!open) return;
-    headingRef.current?.focus();
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey && e.key.toLowerCase() === 't') {
         e.preventDefault();

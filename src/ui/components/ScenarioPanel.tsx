@@ -43,7 +43,12 @@ export function ScenarioPanel() {
   const reference = r.rows.find((x) => x.label === r.reference);
   const quilt = r.plan?.ratios !== undefined;
   return (
-    <section className="panel scenario-panel" aria-labelledby="scenario-title" data-testid="scenario-panel">
+    <section
+      className="panel scenario-panel"
+      aria-labelledby="scenario-title"
+      data-testid="scenario-panel"
+      data-explorer-plan={shown.planIsStrategy ? (quilt ? 'strategy-cuts' : 'strategy') : 'max-fps-pipeline'}
+    >
       <div className="panel-head">
         <h2 id="scenario-title">
           {r.line}: {r.title}
