@@ -10,6 +10,7 @@ import { UndoRedo } from './UndoRedo';
 export function Header() {
   const modelId = useStore((s) => s.modelId);
   const platformId = useStore((s) => s.platform.id);
+  const platformName = useStore((s) => s.platform.name); // a scenario's or a plan file's own platform is not a preset
   const selectModel = useStore((s) => s.selectModel);
   const selectPlatform = useStore((s) => s.selectPlatform);
   return (
@@ -31,6 +32,7 @@ export function Header() {
       <label>
         Platform
         <select data-testid="platform-picker" value={platformId} onChange={(e) => void selectPlatform(e.target.value)}>
+          {PRESETS.every((p) => p.id !== platformId) && <option value={platformId}>{platformName}</option>}
           {PRESETS.map((p) => (
             <option key={p.id} value={p.id}>
               {p.name}
