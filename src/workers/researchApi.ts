@@ -1,6 +1,7 @@
 import { buildCostTables } from '../core/cost/tables';
 import type { PlanSpec } from '../core/plan/types';
 import { specOfPlan } from '../core/plan/types';
+import { searchMinPeriod } from '../core/search/minPeriod';
 import { searchPlan } from '../core/search/searchPlan';
 import { runScenario, scenarioById, type ScenarioResult } from '../core/strategies/scenarios';
 import { zooNetwork } from '../core/zoo';
@@ -13,7 +14,7 @@ export interface ScenarioOpening {
   readonly plan: Required<PlanSpec>;
   /**
    * True when `plan` is the line's own strategy; false when the strategy is not a pipeline
-   * (CAP's intra-layer partitions, LCP's branches) and the explorer shows the exact max-FPS pipeline instead.
+   * (CAP's intra-layer partitions, LCP's branches) and the explorer shows the comparison's pipeline row instead.
    */
   readonly planIsStrategy: boolean;
 }
@@ -33,8 +34,12 @@ export function createResearchApi() {
         const { cuts, procs, units } = result.plan;
         return { result, modelId, plan: { cuts, procs, units }, planIsStrategy: true };
       }
-      const found = searchPlan(buildCostTables(zooNetwork(modelId), result.platform));
-      return { result, modelId, plan: specOfPlan(found.plan), planIsStrategy: false };
+      const t = buildCostTables(zooNetwork(modelId), result.platform);
+      // The same pipeline as the comparison's pipeline row: CAP's is over whole quadrants (the exact
+      // search with per-stage core counts on 4 x 4 units takes seconds), LCP's is the exact search.
+      const whole = scenarioById(id).strategy === 'cap' ? searchMinPeriod(t, { wholeProcessors: true }) : undefined;
+      const plan = whole ? whole.plan : searchPlan(t).plan;
+      return { result, modelId, plan: specOfPlan(plan), planIsStrategy: false };
     },
   };
 }

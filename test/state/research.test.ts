@@ -28,8 +28,8 @@ describe('the research service', () => {
     expect(e.metrics.fps).toBe(o.result.rows.find((r) => r.label === o.result.strategy)!.fps);
   });
 
-  it('opens a line that is not a pipeline (CAP) with a valid max-FPS pipeline on its platform', () => {
-    const o = api.open('cap');
+  it.each(['cap', 'lcp'])('opens a line that is not a pipeline (%s) with the plan of its pipeline row', (id) => {
+    const o = api.open(id);
     expect(o.planIsStrategy).toBe(false);
     expect(o.result.plan).toBeUndefined();
     const net = zooNetwork(o.modelId);
@@ -38,7 +38,8 @@ describe('the research service', () => {
       planFromSpec(o.plan, net.layers.length, () => 1),
     );
     expect(e.valid).toBe(true);
-    expect(o.result.rows.map((r) => r.fps)).toEqual(runScenario('cap').rows.map((r) => r.fps));
+    expect(e.metrics.fps).toBe(o.result.rows.find((r) => r.strategy === 'pipeline')!.fps);
+    expect(o.result.rows.map((r) => r.fps)).toEqual(runScenario(id).rows.map((r) => r.fps));
   });
 
   it('refuses an unknown scenario', () => {

@@ -47,7 +47,7 @@ export function ScenarioPanel() {
       className="panel scenario-panel"
       aria-labelledby="scenario-title"
       data-testid="scenario-panel"
-      data-explorer-plan={shown.planIsStrategy ? (quilt ? 'strategy-cuts' : 'strategy') : 'max-fps-pipeline'}
+      data-explorer-plan={shown.planIsStrategy ? (quilt ? 'strategy-cuts' : 'strategy') : 'pipeline-row'}
     >
       <div className="panel-head">
         <h2 id="scenario-title">
@@ -125,7 +125,7 @@ export function ScenarioPanel() {
             ? quilt
               ? `Below, the explorer shows the same cuts and chips (${r.plan!.cuts.join(', ')}) without the autoencoders: it models plain tensors, so its FPS is the uncompressed pipeline's.`
               : 'Below, the explorer shows this strategy’s plan: move a split or change a stage’s processor and watch the metrics.'
-            : `${r.strategy} is not a pipeline of whole layers, so the explorer below shows the exact max-FPS pipeline on the same platform for comparison.`}
+            : `${r.strategy} is not a pipeline of whole layers, so the explorer below shows the table's pipeline row on the same platform for comparison.`}
         </li>
         {r.notes.map((n) => (
           <li key={n}>{n}</li>
