@@ -1,6 +1,7 @@
 import { decodeShareState, sharePayloadOf } from '../core/share/codec';
 import { platformById } from '../core/platform/presets';
 import { zooNetwork } from '../core/zoo';
+import { openLinkedScenario } from './scenarioLink';
 import { currentPayload, openHash } from './share';
 import { useStore, type AppState } from './store';
 
@@ -72,7 +73,8 @@ const changed = (a: AppState, b: AppState) =>
   a.platform !== b.platform ||
   a.network !== b.network ||
   a.objective !== b.objective ||
-  a.minFps !== b.minFps;
+  a.minFps !== b.minFps ||
+  a.research !== b.research;
 
 /**
  * Opens what the URL holds (or else the autosaved session), then keeps the
@@ -96,6 +98,7 @@ export async function startSession(host: SessionHost): Promise<() => void> {
     const outcome = await openHash(`#s=${saved.payload}`);
     if (!outcome) shown = saved.payload;
   }
+  shown = await openLinkedScenario(host.location.hash, shown);
   if (saved && saved.payload !== shown) writeSaved(host, PREVIOUS_KEY, saved);
   const previous = readSaved(host, PREVIOUS_KEY);
   const label = previous && describePayload(previous.payload);

@@ -3,6 +3,7 @@ import { encodeShareState, planFileText, SHARE_URL_WARN_CHARS, shareUrl } from '
 import { openPlanFile, openShareHash, type OpenResult } from '../core/share/open';
 import { makeShareState, type ShareState } from '../core/share/shareState';
 import { ZOO } from '../core/zoo';
+import { selectShownScenario } from './slices/research';
 import { useStore, type AppState } from './store';
 
 /** The shareable state of the app: network (zoo id or inline), platform with edits, plan, objective. O(stages), or O(network) inline. */
@@ -14,6 +15,7 @@ export function shareStateOf(s: AppState): ShareState {
     plan: s.plan,
     objective: s.objective,
     ...(s.objective !== 'fps' ? { minFps: s.minFps } : {}),
+    ...(selectShownScenario(s) ? { view: { scenario: s.research.id! } } : {}),
   });
 }
 

@@ -3,12 +3,14 @@ import { selectError } from '../state/selectors';
 import { Gantt } from './charts/Gantt/Gantt';
 import { LayerStrip } from './charts/LayerStrip/LayerStrip';
 import { CalibrationPanel } from './components/CalibrationPanel';
+import { Tour } from './classroom/Tour';
 import { Header } from './components/Header';
 import { ImportNotesBanner } from './components/OnnxImport';
 import { MetricsPanel } from './components/MetricsPanel';
 import { PlatformEditor } from './components/PlatformEditor';
 import { RestoreBanner } from './components/RestoreBanner';
 import { openPlanFileFromDisk } from './components/ShareMenu';
+import { ScenarioPanel } from './components/ScenarioPanel';
 import { SearchSummary } from './components/SearchSummary';
 import { StagePlan } from './components/StagePlan';
 import { LayerGraph } from './charts/LayerGraph/LayerGraph';
@@ -17,10 +19,14 @@ import { LayerGraph } from './charts/LayerGraph/LayerGraph';
 export function App() {
   const error = useStore(selectError);
   const dismiss = useStore((s) => s.dismissError);
-  const busy = useStore((s) => s.search.state === 'running' || s.loading || s.booting || s.importing !== null);
+  const busy = useStore(
+    (s) =>
+      s.search.state === 'running' || s.loading || s.booting || s.research.state === 'running' || s.importing !== null,
+  );
+  const presentation = useStore((s) => s.presentation);
   return (
     <div
-      className="app"
+      className={presentation ? 'app presentation' : 'app'}
       data-state={busy ? 'busy' : 'ready'}
       data-testid="app"
       onDragOver={(e) => {
@@ -46,6 +52,7 @@ export function App() {
         </div>
       )}
       <main className="main">
+        <ScenarioPanel />
         <MetricsPanel />
         <SearchSummary />
         <LayerStrip />
@@ -59,6 +66,7 @@ export function App() {
           <span className="badge estimate">est.</span> are estimates, not measurements.
         </footer>
       </main>
+      <Tour />
     </div>
   );
 }

@@ -42,6 +42,8 @@ export interface ShareView {
   readonly selectedStage?: number;
   /** Frames shown in the Gantt chart. */
   readonly frames?: number;
+  /** Id of the research scenario whose comparison panel is open (`SCENARIOS`). */
+  readonly scenario?: string;
 }
 
 export type ModelRef = { readonly zoo: string } | { readonly inline: CompactNetwork };
@@ -84,6 +86,7 @@ const viewSchema = z.strictObject({
   collapsed: listOf(textSchema('a collapsed block', NETWORK_LIMITS.maxNameChars), 'collapsed', 4096).exactOptional(),
   selectedStage: intIn('selectedStage', 0, MAX_SHARED_STAGES - 1).exactOptional(),
   frames: intIn('frames', 1, 1000).exactOptional(),
+  scenario: idSchema('scenario id').exactOptional(),
 });
 
 /** Schema of `ShareState` v1: strict objects, bounded arrays and strings. O(size). */

@@ -1,6 +1,7 @@
 import { PRESETS } from '../../core/platform/presets';
 import { ZOO } from '../../core/zoo';
 import { useStore } from '../../state/store';
+import { ClassroomControls } from '../classroom/ClassroomControls';
 import { OptimizeControls } from './OptimizeControls';
 import { OnnxImportProgress } from './OnnxImport';
 import { ShareMenu } from './ShareMenu';
@@ -11,6 +12,7 @@ export function Header() {
   const modelId = useStore((s) => s.modelId);
   const networkName = useStore((s) => s.network.name);
   const platformId = useStore((s) => s.platform.id);
+  const platformName = useStore((s) => s.platform.name); // a scenario's or a plan file's own platform is not a preset
   const selectModel = useStore((s) => s.selectModel);
   const selectPlatform = useStore((s) => s.selectPlatform);
   return (
@@ -34,6 +36,7 @@ export function Header() {
       <label>
         Platform
         <select data-testid="platform-picker" value={platformId} onChange={(e) => void selectPlatform(e.target.value)}>
+          {PRESETS.every((p) => p.id !== platformId) && <option value={platformId}>{platformName}</option>}
           {PRESETS.map((p) => (
             <option key={p.id} value={p.id}>
               {p.name}
@@ -44,6 +47,7 @@ export function Header() {
       <OptimizeControls />
       <UndoRedo />
       <ShareMenu />
+      <ClassroomControls />
     </header>
   );
 }

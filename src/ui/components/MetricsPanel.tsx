@@ -1,6 +1,7 @@
 import { formatCount, formatFps, formatMj, formatMs } from '../../core/format';
 import { useStore } from '../../state/store';
 import { selectEvaluation, selectNetwork } from '../../state/selectors';
+import { Explain, STAGE_BARS_EXPLAINED } from '../classroom/Explain';
 import { StageBars } from './StageBars';
 
 interface MetricProps {
@@ -87,7 +88,7 @@ export function MetricsPanel() {
       </div>
       <p className="bottleneck" data-testid="bottleneck">
         Bottleneck: <strong>{m.bottleneck.label}</strong>, {formatMs(m.bottleneck.ms)} ms per frame = the period. Speed
-        it up or move layers away from it to raise FPS.
+        it up or move layers away from it to raise FPS. <Explain label="Stage bars" text={STAGE_BARS_EXPLAINED} />
         {baselines && (
           <span className="baseline-ratios" data-testid="baseline-ratios">
             {' '}

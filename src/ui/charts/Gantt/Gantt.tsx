@@ -196,8 +196,8 @@ export function Gantt() {
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => (
-            <tr key={r.label}>
+          {rows.map((r, i) => (
+            <tr key={`${i}-${r.label}`}>
               <th scope="row">
                 {r.label}
                 {r.bottleneck ? ' (bottleneck)' : ''}

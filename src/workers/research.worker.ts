@@ -1,0 +1,4 @@
+import * as Comlink from 'comlink';
+import { createResearchApi } from './researchApi';
+
+Comlink.expose(createResearchApi());
