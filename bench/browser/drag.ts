@@ -10,7 +10,7 @@
  */
 import { percentile, launchChromium, servePreview } from './server';
 
-const port = Number(process.argv[2] ?? 4190);
+const port = Number(process.argv[2] ?? 4291);
 const model = process.argv[3] ?? 'resnet152';
 const server = await servePreview(port);
 const browser = await launchChromium();
