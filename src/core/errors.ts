@@ -20,6 +20,8 @@ export const ERROR_CODES = {
   BAD_PLAN: 'The plan does not fit the network or platform.',
   BAD_ARGUMENT: 'A command-line argument is missing or malformed.',
   CANCELLED: 'The search was cancelled by a newer request.',
+  SEARCH_TOO_LARGE:
+    'The exact search would track too many unit combinations (the product of units + 1 over the processors). Lower some unit counts, for instance model a many-core processor as fewer, larger units.',
   INFEASIBLE: 'No plan satisfies the constraints. Relax the FPS target, the stage limit, the pins or the memory.',
   SHARE_EMPTY: 'The link holds no plan after "#s=". Copy the whole link again.',
   SHARE_TOO_LONG: 'The shared link is longer than this app accepts. Share the plan as a .plan.json file instead.',

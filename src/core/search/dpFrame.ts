@@ -4,7 +4,7 @@ import { pairLinks, type PairLinks } from './links';
 import { Records } from './records';
 import type { MinMaxStaircase } from './staircase';
 import type { Pins } from './types';
-import { UnitSpace } from './unitSpace';
+import { checkSearchSize, UnitSpace } from './unitSpace';
 import { StageWindows } from './windows';
 
 /**
@@ -64,6 +64,7 @@ export class DpFrame<St extends MinMaxStaircase> {
     this.limited = limit < Math.min(totalUnits, this.n);
     this.S = this.limited ? limit : 1;
     const nStates = this.S * this.NU * this.P;
+    checkSearchSize(nStates, this.NU, this.units);
     this.links = pairLinks(t);
     this.windows = new StageWindows(t, pins);
     this.root = this.records.add(-1, 0, 0, -1, 0);

@@ -5,7 +5,7 @@ import { LiveStates } from './liveStates';
 import { pairLinks } from './links';
 import { nextHops } from './nextHops';
 import { Records } from './records';
-import { UnitSpace } from './unitSpace';
+import { checkSearchSize, UnitSpace } from './unitSpace';
 import { StageWindows } from './windows';
 import { MinMaxStaircase } from './staircase';
 import type { Pins } from './types';
@@ -114,6 +114,7 @@ export function searchMinPeriod(
   const limited = limit < Math.min(totalUnits, n);
   const S = limited ? limit : 1;
   const nStates = S * NU * P;
+  checkSearchSize(nStates, NU, units);
   const links = pairLinks(t);
   const hops = nextHops(t, links);
   const windows = new StageWindows(t, options.pins);

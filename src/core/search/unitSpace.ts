@@ -1,3 +1,26 @@
+import { ExplorerError } from '../errors';
+
+/**
+ * Limits past which a search refuses to start instead of running for minutes or exhausting memory:
+ * states (stage counts x usage vectors x processors, about 64 bytes each), and usage vectors times
+ * the total unit count (the unit-count choices tried at every stage end). Two 300-core processors
+ * beside two single units exceed the second; 300 + 4 + 1 + 1 units stay under it (about 12 s on
+ * MobileNet v2); every preset is far below both.
+ */
+export const MAX_SEARCH_STATES = 2 ** 21;
+export const MAX_UNIT_CHOICES = 2 ** 24;
+
+/** Throws SEARCH_TOO_LARGE when a search over these units would pass `MAX_SEARCH_STATES` or `MAX_UNIT_CHOICES`. */
+export function checkSearchSize(states: number, vectors: number, units: readonly number[]): void {
+  const choices = vectors * units.reduce((a, b) => a + b, 0);
+  if (states <= MAX_SEARCH_STATES && choices <= MAX_UNIT_CHOICES) return;
+  throw new ExplorerError(
+    'SEARCH_TOO_LARGE',
+    `units ${units.join(', ')} give ${states.toExponential(1)} states and ${choices.toExponential(1)} unit choices; ` +
+      `the limits are ${MAX_SEARCH_STATES.toExponential(1)} and ${MAX_UNIT_CHOICES.toExponential(1)}`,
+  );
+}
+
 /**
  * Unit-usage vectors (how many units of each processor earlier stages took)
  * packed into one integer, mixed radix (units_p + 1 per processor).
@@ -9,9 +32,10 @@ export class UnitSpace {
   readonly size: number;
   readonly units: Int32Array;
   readonly stride: Int32Array;
-  /** room[idx * P + p]: units of p still free in usage vector idx. */
-  readonly room: Uint8Array;
+  /** room[idx * P + p]: units of p still free in usage vector idx (up to the schema's 1,024 units). */
+  readonly room: Uint16Array;
 
+  /** Throws SEARCH_TOO_LARGE when the vectors times the processors exceed `MAX_UNIT_STATES`. */
   constructor(units: readonly number[]) {
     const P = units.length;
     this.units = Int32Array.from(units);
@@ -21,8 +45,9 @@ export class UnitSpace {
       this.stride[p] = size;
       size *= units[p]! + 1;
     }
+    checkSearchSize(size * P, size, units);
     this.size = size;
-    this.room = new Uint8Array(size * P);
+    this.room = new Uint16Array(size * P);
     for (let idx = 0; idx < size; idx++) {
       for (let p = 0; p < P; p++) {
         const used = Math.floor(idx / this.stride[p]!) % (units[p]! + 1);
