@@ -2,14 +2,14 @@ import * as Comlink from 'comlink';
 import { ExplorerError } from '../core/errors';
 import type { GraphLayout } from '../core/graph/geometry';
 import type { LayoutApi, LayoutRequest } from './layoutApi';
+import { NewestWins, type Terminable } from './newestWins';
 
 /** Layouts kept by the client (least recently used dropped first). */
 export const CLIENT_CACHE_SIZE = 24;
 
 /** A worker-like endpoint: what the client needs to talk to and stop a layout worker. */
-export interface LayoutEndpoint {
+export interface LayoutEndpoint extends Terminable {
   readonly api: { layout(request: LayoutRequest): Promise<GraphLayout> | GraphLayout };
-  terminate(): void;
 }
 
 /** Spawns the real module worker, or undefined where `Worker` does not exist (Node, old browsers). */
@@ -46,22 +46,20 @@ export function sameThreadLayoutEndpoint(): LayoutEndpoint {
 }
 
 /**
- * Newest request wins. A layout still running when a newer one arrives
- * (the user expanded another block, or opened another network) is stopped by
- * terminating its worker, and its promise rejects with LAYOUT_SUPERSEDED; a
- * fresh worker takes the new request. Finished layouts are cached here by key
- * (network and expansion), so collapsing back to a seen state is instant
+ * Lays out graphs in a worker, newest request wins (`NewestWins`): a layout
+ * still running when a newer one arrives (the user expanded another block, or
+ * opened another network) is stopped by terminating its worker, and its
+ * promise rejects with LAYOUT_SUPERSEDED. Finished layouts are cached here by
+ * key (network and expansion), so collapsing back to a seen state is instant
  * and survives worker restarts.
  */
 export class LayoutClient {
-  private endpoint: LayoutEndpoint | undefined;
-  private pending: { id: number; reject: (e: unknown) => void } | undefined;
-  private nextId = 1;
+  private readonly runner: NewestWins<LayoutEndpoint>;
   private readonly cache = new Map<string, GraphLayout>();
 
-  constructor(
-    private readonly spawn: () => LayoutEndpoint = () => layoutWorkerEndpoint() ?? sameThreadLayoutEndpoint(),
-  ) {}
+  constructor(spawn: () => LayoutEndpoint = () => layoutWorkerEndpoint() ?? sameThreadLayoutEndpoint()) {
+    this.runner = new NewestWins(spawn, () => new ExplorerError('LAYOUT_SUPERSEDED'));
+  }
 
   /** A cached layout for this key, if one was computed. O(1). */
   cached(key: string): GraphLayout | undefined {
@@ -69,48 +67,24 @@ export class LayoutClient {
   }
 
   layout(request: LayoutRequest): Promise<GraphLayout> {
-    this.supersede();
+    this.runner.cancel();
     const hit = this.cache.get(request.key);
     if (hit) return Promise.resolve(hit);
-    const id = this.nextId++;
-    this.endpoint ??= this.spawn();
-    const api = this.endpoint.api;
-    return new Promise<GraphLayout>((resolve, reject) => {
-      this.pending = { id, reject };
-      const settle = (fn: () => void) => {
-        if (this.pending?.id !== id) return; // superseded: its outcome is dropped
-        this.pending = undefined;
-        fn();
-      };
-      Promise.resolve()
-        .then(() => api.layout(request))
-        .then(
-          (layout) =>
-            settle(() => {
-              this.remember(request.key, layout);
-              resolve(layout);
-            }),
-          (error: unknown) =>
-            settle(() =>
-              reject(new ExplorerError('LAYOUT_FAILED', error instanceof Error ? error.message : String(error))),
-            ),
-        );
+    return this.runner.run(async (e) => {
+      let layout: GraphLayout;
+      try {
+        layout = await e.api.layout(request);
+      } catch (error) {
+        throw new ExplorerError('LAYOUT_FAILED', error instanceof Error ? error.message : String(error));
+      }
+      this.remember(request.key, layout);
+      return layout;
     });
   }
 
   /** Stops everything; the client can still be used afterwards. */
   dispose(): void {
-    this.supersede();
-    this.endpoint?.terminate();
-    this.endpoint = undefined;
-  }
-
-  private supersede(): void {
-    if (!this.pending) return;
-    this.pending.reject(new ExplorerError('LAYOUT_SUPERSEDED'));
-    this.pending = undefined;
-    this.endpoint?.terminate();
-    this.endpoint = undefined;
+    this.runner.dispose();
   }
 
   private remember(key: string, layout: GraphLayout): void {

@@ -1,6 +1,7 @@
 import * as Comlink from 'comlink';
 import { ExplorerError } from '../core/errors';
 import type { SearchResult } from '../core/search/searchPlan';
+import { NewestWins, type Terminable } from './newestWins';
 import {
   createSearchApi,
   type ParetoRequest,
@@ -10,13 +11,11 @@ import {
 } from './searchApi';
 
 /** A worker-like endpoint: what the client needs to talk to and stop a search worker. */
-export interface SearchEndpoint {
+export interface SearchEndpoint extends Terminable {
   readonly api: {
     search(request: SearchRequest, onProgress?: (f: number) => void): Promise<SearchResult> | SearchResult;
     pareto(request: ParetoRequest, onProgress?: (f: number) => void): Promise<ParetoResponse> | ParetoResponse;
   };
-  /** Stops whatever the endpoint is running. */
-  terminate(): void;
 }
 
 /** Spawns the real module worker, or undefined where `Worker` does not exist (Node, old browsers). */
@@ -40,61 +39,32 @@ export function sameThreadEndpoint(): SearchEndpoint {
 }
 
 /**
- * Newest request wins. A search runs in a worker; a newer request (or
- * `cancel()`) terminates that worker, which stops the search at once even in
- * the middle of its loops, rejects the older promise with CANCELLED, and
- * starts a fresh worker for the new request. Terminating instead of polling
- * a flag needs no shared memory (and so no cross-origin isolation).
+ * Runs searches in a worker, newest request wins (`NewestWins`): a newer
+ * request or `cancel()` terminates the running search at once and rejects its
+ * promise with CANCELLED; the next request gets a fresh worker.
  */
 export class SearchClient {
-  private endpoint: SearchEndpoint | undefined;
-  private pending: { id: number; reject: (e: unknown) => void } | undefined;
-  private nextId = 1;
+  private readonly runner: NewestWins<SearchEndpoint>;
 
-  constructor(private readonly spawn: () => SearchEndpoint = () => workerEndpoint() ?? sameThreadEndpoint()) {}
+  constructor(spawn: () => SearchEndpoint = () => workerEndpoint() ?? sameThreadEndpoint()) {
+    this.runner = new NewestWins(spawn, () => new ExplorerError('CANCELLED'));
+  }
 
   search(request: SearchRequest, onProgress?: (fraction: number) => void): Promise<SearchResult> {
-    return this.run((api) => api.search(request, onProgress));
+    return this.runner.run((e) => e.api.search(request, onProgress));
   }
 
   pareto(request: ParetoRequest, onProgress?: (fraction: number) => void): Promise<ParetoResponse> {
-    return this.run((api) => api.pareto(request, onProgress));
+    return this.runner.run((e) => e.api.pareto(request, onProgress));
   }
 
   /** Stops the running request, if any; its promise rejects with CANCELLED. */
   cancel(): void {
-    if (!this.pending) return;
-    this.pending.reject(new ExplorerError('CANCELLED'));
-    this.pending = undefined;
-    this.endpoint?.terminate();
-    this.endpoint = undefined;
+    this.runner.cancel();
   }
 
   /** Stops everything; the client can still be used afterwards. */
   dispose(): void {
-    this.cancel();
-    this.endpoint?.terminate();
-    this.endpoint = undefined;
-  }
-
-  private run<T>(call: (api: SearchEndpoint['api']) => Promise<T> | T): Promise<T> {
-    this.cancel();
-    const id = this.nextId++;
-    this.endpoint ??= this.spawn();
-    const api = this.endpoint.api;
-    return new Promise<T>((resolve, reject) => {
-      this.pending = { id, reject };
-      const settle = (fn: () => void) => {
-        if (this.pending?.id !== id) return; // superseded: its outcome is dropped
-        this.pending = undefined;
-        fn();
-      };
-      Promise.resolve()
-        .then(() => call(api))
-        .then(
-          (value) => settle(() => resolve(value)),
-          (error: unknown) => settle(() => reject(error)),
-        );
-    });
+    this.runner.dispose();
   }
 }
