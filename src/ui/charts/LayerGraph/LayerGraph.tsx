@@ -479,7 +479,8 @@ export function LayerGraph() {
       <p className="muted">
         {view.nodes.length - 2} nodes for {network.layers.length} layers. Stacked cards are blocks: click one (or its +)
         to open it. Black bars mark the edges a cut crosses; click an edge to move the nearest cut there. Drag to pan,
-        wheel or +/− to zoom, arrows to pan.
+        wheel or +/− to zoom, arrows to pan. Block buttons appear from {Math.round(DETAIL_SCALE * 100)} % zoom, where
+        Tab reaches them.
       </p>
       <div
         ref={viewportRef}
