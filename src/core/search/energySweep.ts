@@ -15,8 +15,8 @@ export interface EnergySweepOptions {
 
 /**
  * Upper bound on the bytes an `EnergySweep` for these tables and stage limit holds: per-state
- * columns for every position, one range-min tree per (state, units) key, and the staircases of
- * `prefixEnergy`. O(states).
+ * columns for every position (and `prefixEnergy`'s while it runs), one range-min tree per
+ * (state, units) key, the staircases of `prefixEnergy`, and the stages into every state. O(states).
  */
 export function energySweepBytes(t: CostTables, maxStages?: number): number {
   const units = t.processors.map((p) => p.units);
@@ -30,10 +30,9 @@ export function energySweepBytes(t: CostTables, maxStages?: number): number {
   let keys = 0;
   for (const u of units) keys += (NU / (u + 1)) * ((u * (u + 1)) / 2);
   keys *= S;
-  let size = 1;
-  while (size < t.n + 1) size *= 2;
+  const trees = new MinTrees(t.n + 1);
   const states = S * NU * P;
-  return t.n * states * 48 + keys * (2 * size * 8 + t.n * 12 + 40);
+  return t.n * states * 48 + keys * (trees.width * 8 + t.n * 12 + 40) + states * total * 12;
 }
 
 /**
@@ -59,29 +58,33 @@ export function energySweepBytes(t: CostTables, maxStages?: number): number {
  * states that look at least as good as it are ever recomputed. Ties go to the plan using
  * fewer units, then to later cuts (as in `searchMinCost`'s staircases).
  *
+ * Recomputing a state asks each stage that may end at it for its best start, least promising
+ * last: a stage is skipped once a cheap floor on it (the least candidate of the few tree nodes
+ * covering its window) reaches the best value found. The answers stay with the state's stack frame
+ * as bounds, so after a start was made exact only stages still below the new best are asked again.
+ *
  * @example const sweep = new EnergySweep(t); sweep.solve(Infinity); sweep.solve(20); // ms, falling
  *
- * Complexity: `prefixEnergy` once, O(n * keys * (log n + P)); then O(sum(units) * log n)
- * per recomputation. Memory: O(n * |states| + keys * n), keys = states x units.
+ * Complexity: `prefixEnergy` once, O(n * keys * P); then O(sum(units) * log n) per
+ * recomputation. Memory: O(n * |states| + keys * n), keys = states x units.
  */
 export class EnergySweep {
   private readonly sp: SweepSpace;
   private readonly trees: MinTrees;
-  /** Per key (state * K + k - 1): G(c) - a * P[c] over positions c (exact or lower bounds). */
-  private readonly keyTrees: (Float64Array | undefined)[];
+  /** Every key's candidate tree (key = state * K + k - 1: G(c) - a * P[c] over positions c, exact or lower bounds), in one buffer. */
+  private readonly buf: Float64Array;
+  /** Per key: where its tree starts in `buf`, -1 when the key has none. */
+  private readonly treeAt: Int32Array;
   /** Per key: its tree's minimum, kept apart so skipping a key touches no tree. */
   private readonly rootMin: Float64Array;
-  // Per id = c * nStates + state.
-  private readonly value: Float64Array;
-  private readonly exact: Uint8Array;
+  /**
+   * Per id = state * n + c: the bottleneck theta of the plan prefix its value comes from, NaN while
+   * that value is a lower bound (no T accepts it). The values themselves live in the trees only.
+   * Why by state: the starts one stage's window offers (one state, nearby positions) share lines.
+   */
   private readonly theta: Float64Array;
-  private readonly fromPos: Int32Array;
-  /** The stage ending at this state: r * K + k - 1. */
-  private readonly stageOf: Int32Array;
-  /** A lower bound on every other stage's best start at the last exact value (see `settle`). */
-  private readonly second: Float64Array;
-  /** 1: the stored prefix is from an earlier exact value and not yet tried by `settle`. */
-  private readonly hadPath: Uint8Array;
+  /** Per id, once exact: the start of its last stage at 2 * id, that stage (r * K + k - 1) at 2 * id + 1. */
+  private readonly via: Int32Array;
   // Per key: its best last stage ending at n.
   private readonly finalValue: Float64Array;
   private readonly finalExact: Uint8Array;
@@ -89,28 +92,53 @@ export class EnergySweep {
   private readonly finalFrom: Int32Array;
   /** Final keys by -value (least value first); values only grow, so stale entries are refreshed on pop. */
   private readonly finals = new IdHeap();
-  // The settle stack: state ids and, per frame, the best stage found by its last scan.
-  private readonly stack: number[] = [];
-  private readonly frameKey: number[] = [];
-  private readonly frameLo: number[] = [];
-  private readonly frameTop: number[] = [];
-  private readonly frameX: number[] = [];
-  private readonly frameExtra: number[] = [];
-  private readonly frameSecond: number[] = [];
+  /**
+   * The stages that may end at each state (after position 0): entries [candStart[state],
+   * candStart[state + 1]) of candKey (the key it leaves from, which has a tree), candSk
+   * (r * K + k - 1) and candR. Why: every recomputation of a state asks the same stages.
+   */
+  private readonly candStart: Int32Array;
+  private readonly candKey: Int32Array;
+  private readonly candSk: Int32Array;
+  private readonly candR: Int32Array;
+  /** Most stages that may end at one state: sum(units). */
+  private readonly slots: number;
+  // The settle stack: state ids and, per frame, its best stage (what asking it again needs).
+  private depth = 0;
+  private stackId: Int32Array = new Int32Array(0);
+  private frameKey: Int32Array = new Int32Array(0);
+  private frameLo: Int32Array = new Int32Array(0);
+  private frameTop: Float64Array = new Float64Array(0);
+  private frameX: Float64Array = new Float64Array(0);
+  private frameExtra: Float64Array = new Float64Array(0);
+  /** A lower bound on every other stage's value. */
+  private frameSecond: Float64Array = new Float64Array(0);
+  /** The number of stages in the frame's list, and the list index of its best one. */
+  private frameCount: Int32Array = new Int32Array(0);
+  private frameBest: Int32Array = new Int32Array(0);
+  /**
+   * Per stack frame f, at f * slots, the stages that may end at its state: a lower bound on each
+   * one's value (its last answer, or before it was asked its floor), their order by it, and what
+   * asking again needs (key, smallest start under the limit, energy beyond the tree's candidate,
+   * busy-time top and DMA transfer for theta).
+   */
+  private cBound: Float64Array = new Float64Array(0);
+  private cOrder: Int32Array = new Int32Array(0);
+  private cKey: Int32Array = new Int32Array(0);
+  private cLo: Int32Array = new Int32Array(0);
+  private cExtra: Float64Array = new Float64Array(0);
+  private cTop: Float64Array = new Float64Array(0);
+  private cX: Float64Array = new Float64Array(0);
   /** The tree node holding the last best value (for its argmin). */
   private bestNode = -1;
   private lastLimit = Infinity;
-  /** Per (c, r, k, r2): the smallest start a stage may have under the current limit (valid when its stamp is `epoch`). */
+  /**
+   * Per (c, r, k, r2): the smallest start a stage may have under the latest limit; current when its
+   * stamp is `epoch`, else a floor for it (limits only fall).
+   */
   private readonly loCache: Int32Array;
   private readonly loStamp: Int32Array;
   private epoch = 0;
-  // Scratch for `scan`: one slot per stage that may end at a state (at most sum(units) of them).
-  private readonly cFloor: Float64Array;
-  private readonly cExtra: Float64Array;
-  private readonly cTop: Float64Array;
-  private readonly cX: Float64Array;
-  private readonly cKey: Int32Array;
-  private readonly cSk: Int32Array;
   /** States recomputed so far (work done, for benches and tests). */
   recomputed = 0;
 
@@ -119,61 +147,71 @@ export class EnergySweep {
     private readonly options: EnergySweepOptions = {},
   ) {
     const sp = (this.sp = new SweepSpace(t, options.maxStages, options.pins));
-    const { n, P, K, nStates, weight, prefixes } = sp;
-    this.trees = new MinTrees(n + 1);
-    this.keyTrees = new Array<Float64Array | undefined>(nStates * K);
-    this.rootMin = new Float64Array(nStates * K).fill(Infinity);
-    const ids = n * nStates;
-    this.exact = new Uint8Array(ids);
-    this.theta = new Float64Array(ids);
-    this.fromPos = new Int32Array(ids);
-    this.stageOf = new Int32Array(ids);
-    this.hadPath = new Uint8Array(ids);
-    this.second = new Float64Array(ids);
-    this.finalValue = new Float64Array(nStates * K).fill(Infinity);
-    this.finalExact = new Uint8Array(nStates * K);
-    this.finalTheta = new Float64Array(nStates * K);
-    this.finalFrom = new Int32Array(nStates * K);
-    for (let r = 0; r < P; r++) {
-      this.exact[r] = 1;
-      this.theta[r] = -Infinity;
-    }
-    // One tree per key of a possible state, filled with the lower bounds as `prefixEnergy` finds
-    // them; all trees in one buffer (thousands of small arrays would cost allocation and
-    // collection time).
+    const { n, P, K, NU, nStates, weight, prefixes, units, limited } = sp;
+    const trees = (this.trees = new MinTrees(n + 1));
+    const keys = nStates * K;
+    const treeAt = (this.treeAt = new Int32Array(keys).fill(-1));
+    this.rootMin = new Float64Array(keys).fill(Infinity);
+    this.finalValue = new Float64Array(keys).fill(Infinity);
+    this.finalExact = new Uint8Array(keys);
+    this.finalTheta = new Float64Array(keys);
+    this.finalFrom = new Int32Array(keys);
+    // One tree per key of a possible state, filled with the lower bounds as `prefixEnergy` finds them.
     let count = 0;
-    for (let state = 0; state < nStates; state++) if (state < P || sp.possible(state)) count += sp.room(state);
-    const width = 2 * this.trees.size;
-    const buffer = new Float64Array(count * width).fill(Infinity);
-    let next = 0;
     for (let state = 0; state < nStates; state++) {
       if (state >= P && !sp.possible(state)) continue;
       const room = sp.room(state);
-      for (let k = 1; k <= room; k++) this.keyTrees[state * K + k - 1] = buffer.subarray(next * width, ++next * width);
+      for (let k = 1; k <= room; k++) treeAt[state * K + k - 1] = count++ * trees.width;
     }
-    const leaves = this.trees.size;
-    this.value = prefixEnergy(sp, (key, c, v) => {
-      this.keyTrees[key]![leaves + c] = v;
-    });
-    for (let key = 0; key < nStates * K; key++) {
-      const tree = this.keyTrees[key];
-      if (!tree) continue;
-      this.trees.build(tree);
-      this.rootMin[key] = tree[1]!;
-      if (tree[1] === Infinity) continue;
+    const buf = (this.buf = new Float64Array(count * trees.width).fill(Infinity));
+    prefixEnergy(sp, { buf, at: treeAt, offset: trees.size });
+    this.theta = new Float64Array(n * nStates).fill(NaN);
+    for (let r = 0; r < P; r++) this.theta[r * n] = -Infinity; // position 0: exact under every limit
+    this.via = new Int32Array(2 * n * nStates);
+    for (let key = 0; key < keys; key++) {
+      const at = treeAt[key]!;
+      if (at < 0) continue;
+      trees.build(buf, at);
+      const root = buf[at + 1]!;
+      this.rootMin[key] = root;
+      if (root === Infinity) continue;
       // A lower bound on its best finish: the tree's minimum plus the stage's energy up to n.
       const k = (key % K) + 1;
       const sk = (((key - k + 1) / K) % P) * K + k - 1;
-      this.finalValue[key] = tree[1]! + weight[sk]! * prefixes[sk]![n]!;
+      this.finalValue[key] = root + weight[sk]! * prefixes[sk]![n]!;
       this.finals.push(key, -this.finalValue[key]!, -this.unitsOf(key));
     }
-    const slots = t.processors.reduce((sum, p) => sum + p.units, 0);
-    this.cFloor = new Float64Array(slots);
-    this.cExtra = new Float64Array(slots);
-    this.cTop = new Float64Array(slots);
-    this.cX = new Float64Array(slots);
-    this.cKey = new Int32Array(slots);
-    this.cSk = new Int32Array(slots);
+    // The stages into every state: k units of r taken from the state before, whose key has a tree.
+    const candStart = (this.candStart = new Int32Array(nStates + 1));
+    const candKey: number[] = [];
+    const candSk: number[] = [];
+    const candR: number[] = [];
+    for (let state2 = 0; state2 < nStates; state2++) {
+      candStart[state2] = candKey.length;
+      const r2 = state2 % P;
+      const restOf = (state2 - r2) / P;
+      const U2 = restOf % NU;
+      const s2 = (restOf - U2) / NU;
+      if (limited && s2 === 0) continue;
+      for (let r = 0; r < P; r++) {
+        if (r !== r2 && sp.links.latencyMs[r * P + r2] === Infinity) continue;
+        const used = units.units[r]! - units.room[U2 * P + r]!;
+        for (let k = 1; k <= used; k++) {
+          const state = ((limited ? s2 - 1 : 0) * NU + U2 - k * units.stride[r]!) * P + r;
+          const key = state * K + k - 1;
+          if (treeAt[key]! < 0) continue;
+          candKey.push(key);
+          candSk.push(r * K + k - 1);
+          candR.push(r);
+        }
+      }
+    }
+    candStart[nStates] = candKey.length;
+    this.candKey = Int32Array.from(candKey);
+    this.candSk = Int32Array.from(candSk);
+    this.candR = Int32Array.from(candR);
+    this.slots = t.processors.reduce((sum, p) => sum + p.units, 0);
+    this.growFrames(64);
     this.loCache = new Int32Array((n + 1) * P * K * P);
     this.loStamp = new Int32Array((n + 1) * P * K * P);
   }
@@ -213,8 +251,8 @@ export class EnergySweep {
 
   /** The exact best last stage of key ending at n under T; settles the lower-bound starts it meets first. */
   private settleFinal(key: number, T: number): void {
-    const { n, P, K, nStates, starts, weight, prefixes } = this.sp;
-    const tree = this.keyTrees[key]!;
+    const { n, P, K, starts, weight, prefixes } = this.sp;
+    const at = this.treeAt[key]!;
     const k = (key % K) + 1;
     const state = (key - k + 1) / K;
     const sk = (state % P) * K + k - 1;
@@ -222,18 +260,19 @@ export class EnergySweep {
     const lo0 = starts[(n * P + (state % P)) * K + k - 1]!;
     const lo = lo0 >= n || T === Infinity ? lo0 : firstWithin(prefix, prefix[n]!, T, lo0, n);
     for (;;) {
-      const m = lo >= n ? Infinity : this.trees.min(tree, lo, n);
+      const m = lo >= n ? Infinity : this.trees.min(this.buf, at, lo, n);
       this.finalExact[key] = 0;
       this.finalValue[key] = m + weight[sk]! * prefix[n]!;
       if (m === Infinity) return;
-      const from = this.trees.argmin(tree);
-      const pred = from * nStates + state;
-      if (!this.exactAt(pred, T)) {
+      const from = this.trees.argmin(this.buf, at);
+      const pred = state * n + from;
+      const theta = this.theta[pred]!;
+      if (!(theta <= T)) {
         this.settle(pred, T);
         continue;
       }
       this.finalExact[key] = 1;
-      this.finalTheta[key] = Math.max(this.theta[pred]!, prefix[n]! - prefix[from]!);
+      this.finalTheta[key] = Math.max(theta, prefix[n]! - prefix[from]!);
       this.finalFrom[key] = from;
       return;
     }
@@ -242,281 +281,310 @@ export class EnergySweep {
   /**
    * Makes state id0 exact under T. Depth-first: while a state's best start is a lower bound, that
    * start is made exact first. Then only the stage that held the best start is asked again: the
-   * other stages' minima can only have grown, so while its new best stays below their old bound it
-   * is still the best; otherwise every stage is asked again.
+   * other stages' values can only have grown, so while its new best stays below their bound it
+   * is still the best; otherwise the stages whose bounds are below it are asked again.
    */
   private settle(id0: number, T: number): void {
-    const { stack, frameKey } = this;
-    const { P, K, NU, nStates, limited, units } = this.sp;
-    stack.push(id0);
-    frameKey.push(-1);
-    while (stack.length > 0) {
-      const top = stack.length - 1;
-      const id = stack[top]!;
-      const c = Math.floor(id / nStates);
-      const state2 = id - c * nStates;
-      if (frameKey[top]! < 0 && this.hadPath[id] === 1) {
-        // Exact before T fell: most likely still best reached through the stage it had then. Start
-        // from that stage with the bound on the others saved then (they can only have grown), and
-        // settle its start first: often no other stage needs asking.
-        this.hadPath[id] = 2;
-        const stage = this.stageOf[id]!;
-        const r = Math.floor(stage / K);
-        const k = (stage % K) + 1;
-        const r2 = state2 % P;
-        const restOf = (state2 - r2) / P;
-        const U2 = restOf % NU;
-        const s2 = (restOf - U2) / NU;
-        const state = ((limited ? s2 - 1 : 0) * NU + U2 - k * units.stride[r]!) * P + r;
-        if (this.frame(c, r2, state, r, k, T, top)) {
-          this.frameSecond[top] = this.second[id]!;
-          const pred = this.fromPos[id]! * nStates + state;
-          if (this.frameLo[top]! <= this.fromPos[id]! && !this.exactAt(pred, T) && this.value[pred]! < Infinity) {
-            stack.push(pred);
-            frameKey.push(-1);
-            continue;
-          }
-        }
-      }
+    const n = this.sp.n;
+    this.pushFrame(id0);
+    while (this.depth > 0) {
+      const top = this.depth - 1;
+      const id = this.stackId[top]!;
+      const state2 = (id / n) | 0;
+      const c = id - state2 * n;
       if ((++this.recomputed & 1023) === 0 && this.options.isCancelled?.()) {
-        stack.length = 0;
-        frameKey.length = 0;
+        this.depth = 0;
         throw new ExplorerError('CANCELLED');
       }
       let best: number;
-      const key = frameKey[top]!;
-      if (key >= 0) {
-        best = this.trees.min(this.keyTrees[key]!, this.frameLo[top]!, c) + this.frameExtra[top]!;
-        this.bestNode = this.trees.node;
-        if (best > this.frameSecond[top]!) best = this.scan(c, state2, T, top);
-      } else {
+      const key = this.frameKey[top]!;
+      if (key < 0) {
         best = this.scan(c, state2, T, top);
+      } else {
+        best = this.trees.min(this.buf, this.treeAt[key]!, this.frameLo[top]!, c) + this.frameExtra[top]!;
+        this.bestNode = this.trees.node;
+        const j = this.frameBest[top]!;
+        this.cBound[top * this.slots + j] = best;
+        if (best > this.frameSecond[top]!) best = this.repick(c, top, j);
       }
       const pred = this.resolve(c, state2, best, top, T);
-      if (pred < 0) {
-        stack.pop();
-        frameKey.pop();
-      } else {
-        stack.push(pred);
-        frameKey.push(-1);
-      }
+      if (pred < 0) this.depth--;
+      else this.pushFrame(pred);
     }
   }
 
-  /**
-   * Sets stack frame f to the stage on k units of r from state, ending at c before a stage on r2,
-   * under T; false (frame unset) when T or the constraints no longer allow it. O(log n).
-   */
-  private frame(c: number, r2: number, state: number, r: number, k: number, T: number, f: number): boolean {
-    const { P, K, links, starts, weight, prefixes } = this.sp;
-    const crossing = this.sp.t.crossing[c]!;
-    const pair = r * P + r2;
-    const xms = r === r2 ? 0 : links.latencyMs[pair]! + links.msPerByte[pair]! * crossing;
-    if (xms > T) return false;
-    const dma = r === r2 || links.overlaps[pair] === 1;
-    const send = dma ? 0 : xms;
-    const sk = r * K + k - 1;
-    const prefix = prefixes[sk]!;
-    const a = weight[sk]!;
-    const top = prefix[c]! + send;
-    const lo0 = starts[(c * P + r) * K + k - 1]!;
-    const lo = lo0 >= c || T === Infinity ? lo0 : firstWithin(prefix, top, T, lo0, c);
-    if (lo >= c) return false;
-    this.frameKey[f] = state * K + k - 1;
-    this.frameLo[f] = lo;
-    this.frameTop[f] = top;
-    this.frameX[f] = dma ? xms : 0;
-    this.frameExtra[f] = a * prefix[c]! + (a * send + (r === r2 ? 0 : links.mjPerByte[pair]! * crossing));
-    return true;
+  /** Pushes a frame for state id, with no stage yet. */
+  private pushFrame(id: number): void {
+    const f = this.depth;
+    if (f === this.stackId.length) this.growFrames(2 * f);
+    this.stackId[f] = id;
+    this.frameKey[f] = -1;
+    this.depth++;
+  }
+
+  /** Room for this many stack frames and their stage lists (keeping what they hold). */
+  private growFrames(frames: number): void {
+    const n = frames * this.slots;
+    const f64 = (a: Float64Array, size: number): Float64Array => {
+      const b = new Float64Array(size);
+      b.set(a);
+      return b;
+    };
+    const i32 = (a: Int32Array, size: number): Int32Array => {
+      const b = new Int32Array(size);
+      b.set(a);
+      return b;
+    };
+    this.stackId = i32(this.stackId, frames);
+    this.frameKey = i32(this.frameKey, frames);
+    this.frameLo = i32(this.frameLo, frames);
+    this.frameTop = f64(this.frameTop, frames);
+    this.frameX = f64(this.frameX, frames);
+    this.frameExtra = f64(this.frameExtra, frames);
+    this.frameSecond = f64(this.frameSecond, frames);
+    this.frameCount = i32(this.frameCount, frames);
+    this.frameBest = i32(this.frameBest, frames);
+    this.cBound = f64(this.cBound, n);
+    this.cOrder = i32(this.cOrder, n);
+    this.cKey = i32(this.cKey, n);
+    this.cLo = i32(this.cLo, n);
+    this.cExtra = f64(this.cExtra, n);
+    this.cTop = f64(this.cTop, n);
+    this.cX = f64(this.cX, n);
   }
 
   /**
-   * Asks every stage that may end at state (c, state2) under T for its best start; records the best
-   * stage and a lower bound on all others in stack frame f. Returns the best value.
+   * Lists in stack frame f every stage that may end at state (c, state2) under T, ordered by floor,
+   * then asks them (see `pick`). Returns the best value.
    */
   private scan(c: number, state2: number, T: number, f: number): number {
     const sp = this.sp;
-    const { P, K, NU, units, links, starts, weight, prefixes, limited } = sp;
-    const { keyTrees, trees, rootMin } = this;
-    const r2 = state2 % P;
-    const restOf = (state2 - r2) / P;
-    const U2 = restOf % NU;
-    const s2 = (restOf - U2) / NU;
-    const crossing = sp.t.crossing[c]!;
-    // First every stage's floor (its tree's minimum plus the stage's own energy), then the trees in
-    // rising floor order: once a floor reaches the best value, no later stage can win.
-    // Why: the tree queries are what a scan costs; the most promising stage first skips most of them.
-    const { cFloor, cExtra, cKey, cSk, cTop, cX } = this;
-    let count = 0;
-    for (let r = 0; r < P; r++) {
-      const used = units.units[r]! - units.room[U2 * P + r]!;
-      if (used === 0) continue;
-      const pair = r * P + r2;
-      if (r !== r2 && links.latencyMs[pair] === Infinity) continue;
-      const xms = r === r2 ? 0 : links.latencyMs[pair]! + links.msPerByte[pair]! * crossing;
-      if (xms > T) continue; // a transfer slower than the period allows
-      const dma = r === r2 || links.overlaps[pair] === 1;
-      const send = dma ? 0 : xms;
-      const linkMj = r === r2 ? 0 : links.mjPerByte[pair]! * crossing;
-      for (let k = 1; k <= used; k++) {
-        const state = ((limited ? s2 - 1 : 0) * NU + U2 - k * units.stride[r]!) * P + r;
-        const key = state * K + k - 1;
-        const sk = r * K + k - 1;
-        const prefix = prefixes[sk]!;
-        const a = weight[sk]!;
-        const extra = a * prefix[c]! + (a * send + linkMj);
-        const floor = rootMin[key]! + extra;
-        if (floor === Infinity) continue; // no tree, or nothing reached it
-        // Insertion by floor.
-        let i = count++;
-        while (i > 0 && cFloor[i - 1]! > floor) {
-          cFloor[i] = cFloor[i - 1]!;
-          cExtra[i] = cExtra[i - 1]!;
-          cKey[i] = cKey[i - 1]!;
-          cSk[i] = cSk[i - 1]!;
-          cTop[i] = cTop[i - 1]!;
-          cX[i] = cX[i - 1]!;
-          i--;
-        }
-        cFloor[i] = floor;
-        cExtra[i] = extra;
-        cKey[i] = key;
-        cSk[i] = sk;
-        cTop[i] = prefix[c]! + send;
-        cX[i] = dma ? xms : 0;
-      }
-    }
-    let best = Infinity;
-    let second = Infinity;
-    let bestKey = -1;
-    let bestLo = 0;
-    let bestTop = 0;
-    let bestX = 0;
-    let bestExtra = 0;
-    let bestNode = -1;
+    const { P, K, links, weight, prefixes, starts } = sp;
+    const { rootMin, candKey, candSk, candR, buf, treeAt, loCache, loStamp } = this;
+    const { cBound, cOrder, cKey, cLo, cExtra, cTop, cX } = this;
+    const size = this.trees.size;
     const row = c * P * K;
-    for (let i = 0; i < count; i++) {
-      const floor = cFloor[i]!;
-      if (floor >= best) {
-        if (floor < second) second = floor; // and every later floor is at least this
-        break;
+    const r2 = state2 % P;
+    const crossing = sp.t.crossing[c]!;
+    const base = f * this.slots;
+    let count = 0;
+    const end = this.candStart[state2 + 1]!;
+    for (let i = this.candStart[state2]!; i < end; i++) {
+      const key = candKey[i]!;
+      if (rootMin[key] === Infinity) continue; // nothing reached it
+      const r = candR[i]!;
+      let xms = 0;
+      let send = 0;
+      let linkMj = 0;
+      if (r !== r2) {
+        const pair = r * P + r2;
+        xms = links.latencyMs[pair]! + links.msPerByte[pair]! * crossing;
+        if (xms > T) continue; // a transfer slower than the period allows
+        if (links.overlaps[pair] !== 1) send = xms;
+        linkMj = links.mjPerByte[pair]! * crossing;
       }
-      const sk = cSk[i]!;
-      const top = cTop[i]!;
+      const sk = candSk[i]!;
+      const prefix = prefixes[sk]!;
+      const pc = prefix[c]!;
+      const top = pc + send;
       const slot = (row + sk) * P + r2;
       let lo: number;
-      if (this.loStamp[slot] === this.epoch) {
-        lo = this.loCache[slot]!;
+      if (loStamp[slot] === this.epoch) {
+        lo = loCache[slot]!;
       } else {
+        // The start under the last limit is a floor (limits only fall), and most often still the answer.
         const lo0 = starts[row + sk]!;
-        lo = lo0 >= c || T === Infinity ? lo0 : firstWithin(prefixes[sk]!, top, T, lo0, c);
-        this.loCache[slot] = lo;
-        this.loStamp[slot] = this.epoch;
+        lo = loCache[slot]! > lo0 ? loCache[slot]! : lo0;
+        if (lo < c && top - prefix[lo]! > T) lo = firstWithin(prefix, top, T, lo + 1, c);
+        loCache[slot] = lo;
+        loStamp[slot] = this.epoch;
       }
       if (lo >= c) continue;
-      const key = cKey[i]!;
-      const v = trees.min(keyTrees[key]!, lo, c) + cExtra[i]!;
+      // Floor: the least candidate of the (at most three) tree nodes of the level below the window's
+      // size that cover [lo, c); they hold its positions and a few more.
+      const at = treeAt[key]!;
+      const level = 32 - Math.clz32(c - lo - 1);
+      const shift = level > 0 ? level - 1 : 0;
+      const first = (lo + size) >> shift;
+      const last = (c - 1 + size) >> shift;
+      let m = buf[at + first]!;
+      const m1 = buf[at + last]!;
+      if (m1 < m) m = m1;
+      if (last - first === 2) {
+        const m2 = buf[at + first + 1]!;
+        if (m2 < m) m = m2;
+      }
+      const a = weight[sk]!;
+      const extra = a * pc + (a * send + linkMj);
+      const floor = m + extra;
+      if (floor === Infinity) continue; // nothing in its window reached it
+      const j = count++;
+      cBound[base + j] = floor;
+      cKey[base + j] = key;
+      cLo[base + j] = lo;
+      cExtra[base + j] = extra;
+      cTop[base + j] = top;
+      cX[base + j] = send === 0 ? xms : 0;
+      let o = j;
+      while (o > 0 && cBound[base + cOrder[base + o - 1]!]! > floor) {
+        cOrder[base + o] = cOrder[base + o - 1]!;
+        o--;
+      }
+      cOrder[base + o] = j;
+    }
+    this.frameCount[f] = count;
+    return this.pick(c, f);
+  }
+
+  /**
+   * Asks the stages of frame f's list in rising bound order until a bound reaches the best value
+   * (no later stage can win); records the best stage and a lower bound on all others in the frame.
+   * Returns the best value.
+   * Why: the tree queries are what settling costs; the most promising stage first skips most of them.
+   */
+  private pick(c: number, f: number): number {
+    const { buf, treeAt, trees, cBound, cOrder, cKey, cLo, cExtra } = this;
+    const base = f * this.slots;
+    const count = this.frameCount[f]!;
+    let best = Infinity;
+    let second = Infinity;
+    let bestJ = -1;
+    let bestNode = -1;
+    for (let i = 0; i < count; i++) {
+      const j = cOrder[base + i]!;
+      const bound = cBound[base + j]!;
+      if (bound >= best) {
+        if (bound < second) second = bound; // and every later bound is at least this
+        break;
+      }
+      const v = trees.min(buf, treeAt[cKey[base + j]!]!, cLo[base + j]!, c) + cExtra[base + j]!;
+      const node = trees.node;
+      cBound[base + j] = v;
       if (v < best) {
         if (best < second) second = best;
         best = v;
-        bestKey = key;
-        bestLo = lo;
-        bestTop = top;
-        bestX = cX[i]!;
-        bestExtra = cExtra[i]!;
+        bestJ = j;
+        bestNode = node;
+      } else if (v < second) {
+        second = v;
+      }
+    }
+    return this.choose(f, bestJ, bestNode, best, second);
+  }
+
+  /**
+   * Asks again the stages of frame f's list whose bound is below the value of its best stage j, just
+   * asked again (its value is its bound, `bestNode` its node), and records the new best stage and a
+   * lower bound on all others in the frame. Returns the best value.
+   * Why not in order: the list was ordered by the bounds of the last scan; only a few have moved,
+   * and sorting again costs more than the odd query an imperfect order lets through.
+   */
+  private repick(c: number, f: number, j0: number): number {
+    const { buf, treeAt, trees, cBound, cOrder, cKey, cLo, cExtra } = this;
+    const base = f * this.slots;
+    const count = this.frameCount[f]!;
+    let best = cBound[base + j0]!;
+    let bestJ = j0;
+    let bestNode = this.bestNode;
+    let second = Infinity;
+    for (let i = 0; i < count; i++) {
+      const j = cOrder[base + i]!;
+      if (j === j0) continue;
+      const bound = cBound[base + j]!;
+      if (bound >= best) {
+        if (bound < second) second = bound;
+        continue;
+      }
+      const v = trees.min(buf, treeAt[cKey[base + j]!]!, cLo[base + j]!, c) + cExtra[base + j]!;
+      cBound[base + j] = v;
+      if (v < best) {
+        if (best < second) second = best;
+        best = v;
+        bestJ = j;
         bestNode = trees.node;
       } else if (v < second) {
         second = v;
       }
     }
-    this.frameKey[f] = bestKey;
-    this.frameLo[f] = bestLo;
-    this.frameTop[f] = bestTop;
-    this.frameX[f] = bestX;
-    this.frameExtra[f] = bestExtra;
+    return this.choose(f, bestJ, bestNode, best, second);
+  }
+
+  /** Records list index bestJ (node bestNode, value best; -1 when none) as frame f's best stage. Returns best. */
+  private choose(f: number, bestJ: number, bestNode: number, best: number, second: number): number {
     this.frameSecond[f] = second;
+    this.frameBest[f] = bestJ;
     this.bestNode = bestNode;
+    if (bestJ < 0) {
+      this.frameKey[f] = -1;
+      return best;
+    }
+    const j = f * this.slots + bestJ;
+    this.frameKey[f] = this.cKey[j]!;
+    this.frameLo[f] = this.cLo[j]!;
+    this.frameExtra[f] = this.cExtra[j]!;
+    this.frameTop[f] = this.cTop[j]!;
+    this.frameX[f] = this.cX[j]!;
     return best;
   }
 
   /**
-   * Stores state (c, state2)'s new value best (from stack frame f's stage, whose tree node holding it
-   * is `bestNode`) and publishes it. Returns -1 when it is now exact (or unreachable), else the id of
+   * Takes best as state (c, state2)'s new value (from stack frame f's stage, whose tree node holding
+   * it is `bestNode`) and publishes it once exact. Returns -1 when it is now exact (or unreachable), else the id of
    * its best start, a lower bound to settle first.
    */
   private resolve(c: number, state2: number, best: number, f: number, T: number): number {
-    const { P, K, nStates, prefixes } = this.sp;
-    const id = c * nStates + state2;
-    this.value[id] = best;
-    this.exact[id] = 0;
-    let pending = -1;
+    const { n, P, K, prefixes } = this.sp;
+    const thetas = this.theta;
+    const id = state2 * n + c;
+    thetas[id] = NaN;
     if (best !== Infinity) {
       const key = this.frameKey[f]!;
       this.trees.node = this.bestNode;
-      const from = this.trees.argmin(this.keyTrees[key]!);
+      const from = this.trees.argmin(this.buf, this.treeAt[key]!);
       const k = (key % K) + 1;
       const state = (key - k + 1) / K;
-      const pred = from * nStates + state;
-      if (this.exactAt(pred, T)) {
-        const r = state % P;
-        this.exact[id] = 1;
-        this.theta[id] = Math.max(
-          this.theta[pred]!,
-          this.frameTop[f]! - prefixes[r * K + k - 1]![from]!,
-          this.frameX[f]!,
-        );
-        this.fromPos[id] = from;
-        this.stageOf[id] = r * K + k - 1;
-        this.second[id] = this.frameSecond[f]!;
-        this.hadPath[id] = 1;
-      } else {
-        pending = pred;
-      }
+      const pred = state * n + from;
+      const theta = thetas[pred]!;
+      if (!(theta <= T)) return pred; // a lower bound (NaN) or a prefix T no longer allows
+      const sk = (state % P) * K + k - 1;
+      thetas[id] = Math.max(theta, this.frameTop[f]! - prefixes[sk]![from]!, this.frameX[f]!);
+      this.via[2 * id] = from;
+      this.via[2 * id + 1] = sk;
     }
-    if (pending < 0) this.publish(c, state2);
-    return pending;
+    this.publish(c, state2, best);
+    return -1;
   }
 
-  /**
-   * Whether state id's value is exact under T: it was exact when computed and its prefix's
-   * bottleneck still fits. Otherwise the value is a lower bound. O(1).
-   * Why lazily: a state built on a changed one has a theta at least as large, so it fails this
-   * test too, and nothing needs to be marked when T falls.
-   */
-  private exactAt(id: number, T: number): boolean {
-    return this.exact[id] === 1 && this.theta[id]! <= T;
-  }
-
-  /** Writes state (c, state)'s value into the candidate trees of the stages it may start. */
-  private publish(c: number, state: number): void {
-    const { P, K, weight, prefixes, nStates } = this.sp;
+  /** Writes state (c, state)'s value g into the candidate trees of the stages it may start. */
+  private publish(c: number, state: number, g: number): void {
+    const { P, K, weight, prefixes } = this.sp;
+    const { buf, treeAt, trees, rootMin } = this;
     const r = state % P;
     const room = this.sp.room(state);
-    const g = this.value[c * nStates + state]!;
     for (let k = 1; k <= room; k++) {
       const key = state * K + k - 1;
-      const tree = this.keyTrees[key];
-      if (!tree) continue;
+      const at = treeAt[key]!;
+      if (at < 0) continue;
       const sk = r * K + k - 1;
-      this.trees.set(tree, c, g - weight[sk]! * prefixes[sk]![c]!);
-      this.rootMin[key] = tree[1]!;
+      trees.set(buf, at, c, g - weight[sk]! * prefixes[sk]![c]!);
+      rootMin[key] = buf[at + 1]!;
     }
   }
 
   /** Follows the stored predecessors from the final key back to position 0. O(stages). */
   private planOf(finalKey: number): Plan {
-    const { P, K, NU, nStates, limited, units, t } = this.sp;
+    const { n, P, K, NU, limited, units, t } = this.sp;
     const stages: Stage[] = [];
     let k = (finalKey % K) + 1;
     let state = (finalKey - k + 1) / K;
     let r = state % P;
-    let to = this.sp.n;
+    let to = n;
     let from = this.finalFrom[finalKey]!;
     for (;;) {
       stages.push({ from, to, processor: t.processors[r]!.id, units: k });
       if (from === 0) break;
-      const id = from * nStates + state;
-      const stage = this.stageOf[id]!;
+      const id = state * n + from;
+      const stage = this.via[2 * id + 1]!;
       const r1 = Math.floor(stage / K);
       const k1 = (stage % K) + 1;
       const restOf = (state - r) / P;
@@ -524,7 +592,7 @@ export class EnergySweep {
       const s = (restOf - U) / NU;
       state = ((limited ? s - 1 : 0) * NU + U - k1 * units.stride[r1]!) * P + r1;
       to = from;
-      from = this.fromPos[id]!;
+      from = this.via[2 * id]!;
       r = r1;
       k = k1;
     }

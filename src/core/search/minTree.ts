@@ -1,50 +1,56 @@
 /**
- * Range-minimum segment trees over positions 0..n, one flat Float64Array per
- * tree (leaves at [size, 2 * size), size a power of two, empty leaves Infinity).
+ * Range-minimum segment trees over positions 0..n, many in one flat Float64Array:
+ * the tree at offset `at` takes `width` numbers, leaves at [at + size, at + 2 * size)
+ * (size a power of two, empty leaves Infinity), its root at at + 1.
  * Why: the energy sweep changes single candidates between period limits and
  * asks "min over starts in [lo, end)", so it needs O(log n) updates and queries;
- * a staircase or sparse table would have to be rebuilt.
+ * a staircase or sparse table would have to be rebuilt. One buffer for all trees:
+ * thousands of small arrays cost allocation, and a typed array per tree costs a
+ * pointer chase on every access.
  */
 export class MinTrees {
   /** Leaves per tree: the smallest power of two >= positions. */
   readonly size: number;
-  /** The tree node holding the last `min` answer (-1 when none); `argmin` descends from it. */
+  /** Numbers per tree. */
+  readonly width: number;
+  /** The node (relative to its tree) holding the last `min` answer (-1 when none); `argmin` descends from it. */
   node = -1;
 
   constructor(positions: number) {
     let size = 1;
     while (size < positions) size *= 2;
     this.size = size;
+    this.width = 2 * size;
   }
 
-  /** Recomputes every inner node from the leaves (after writing leaves directly). O(size). */
-  build(tree: Float64Array): void {
+  /** Recomputes every inner node of the tree at `at` from its leaves (after writing leaves directly). O(size). */
+  build(buf: Float64Array, at: number): void {
     for (let node = this.size - 1; node >= 1; node--) {
-      const a = tree[2 * node]!;
-      const b = tree[2 * node + 1]!;
-      tree[node] = a < b ? a : b;
+      const a = buf[at + 2 * node]!;
+      const b = buf[at + 2 * node + 1]!;
+      buf[at + node] = a < b ? a : b;
     }
   }
 
-  /** Sets leaf i to v and repairs its ancestors. O(log n). */
-  set(tree: Float64Array, i: number, v: number): void {
+  /** Sets leaf i of the tree at `at` to v and repairs its ancestors. O(log n). */
+  set(buf: Float64Array, at: number, i: number, v: number): void {
     let node = i + this.size;
-    tree[node] = v;
+    buf[at + node] = v;
     while (node > 1) {
       node >>= 1;
-      const a = tree[2 * node]!;
-      const b = tree[2 * node + 1]!;
+      const a = buf[at + 2 * node]!;
+      const b = buf[at + 2 * node + 1]!;
       const m = a < b ? a : b;
-      if (tree[node] === m) break; // ancestors already hold this minimum
-      tree[node] = m;
+      if (buf[at + node] === m) break; // ancestors already hold this minimum
+      buf[at + node] = m;
     }
   }
 
   /**
-   * Min over leaves [lo, hi); Infinity when empty. Remembers the node that holds it, the rightmost
-   * on ties (as the staircases do: of two equal starts the later one wins). O(log n).
+   * Min over leaves [lo, hi) of the tree at `at`; Infinity when empty. Remembers the node that holds
+   * it, the rightmost on ties (as the staircases do: of two equal starts the later one wins). O(log n).
    */
-  min(tree: Float64Array, lo: number, hi: number): number {
+  min(buf: Float64Array, at: number, lo: number, hi: number): number {
     let best = Infinity;
     let node = -1;
     let fromRight = false;
@@ -52,18 +58,22 @@ export class MinTrees {
     let r = hi + this.size;
     while (l < r) {
       if (l & 1) {
-        // Left-side nodes come in increasing position: a tie moves right, unless a right-side node holds it.
-        if (tree[l]! < best || (tree[l] === best && !fromRight)) {
-          best = tree[l]!;
+        // Left-side nodes come in increasing position: a tie moves right, unless a right-side node
+        // holds it. Taking over from a right-side node clears that (it sat further right, but higher).
+        const v = buf[at + l]!;
+        if (v < best || (v === best && !fromRight)) {
+          best = v;
           node = l;
+          fromRight = false;
         }
         l++;
       }
       if (r & 1) {
         r--;
         // Right-side nodes come in decreasing position, all right of the left-side ones.
-        if (tree[r]! < best || (tree[r] === best && !fromRight)) {
-          best = tree[r]!;
+        const v = buf[at + r]!;
+        if (v < best || (v === best && !fromRight)) {
+          best = v;
           node = r;
           fromRight = true;
         }
@@ -75,11 +85,11 @@ export class MinTrees {
     return best;
   }
 
-  /** The rightmost leaf position holding the last `min` answer, found by descending from its node. O(log n). */
-  argmin(tree: Float64Array): number {
+  /** The rightmost leaf position holding the last `min` answer of the tree at `at`, found by descending from its node. O(log n). */
+  argmin(buf: Float64Array, at: number): number {
     let node = this.node;
-    const v = tree[node]!;
-    while (node < this.size) node = tree[2 * node + 1] === v ? 2 * node + 1 : 2 * node;
+    const v = buf[at + node]!;
+    while (node < this.size) node = buf[at + 2 * node + 1] === v ? 2 * node + 1 : 2 * node;
     return node - this.size;
   }
 }
