@@ -1,6 +1,6 @@
 import type { SweepSpace } from './sweepSpace';
 
-/** Where `prefixEnergy` writes candidates: candidate c of key at buf[at[key] + offset + c] (keys with at < 0 are skipped). */
+/** Where `prefixEnergy` writes candidates: candidate c of key goes to buf[at[key] + offset + c] (keys with at < 0 are skipped). */
 export interface CandidateSink {
   readonly buf: Float64Array;
   readonly at: Int32Array;
@@ -23,30 +23,12 @@ export function prefixEnergy(sp: SweepSpace, sink?: CandidateSink): Float64Array
   const { n, P, K, nStates, links, starts, weight, prefixes } = sp;
   const crossingOf = sp.t.crossing;
   const reach = new Float64Array(n * nStates).fill(Infinity);
-  const st: Staircases = {
-    sp,
-    sink,
-    reach,
-    slotOf: new Int32Array(nStates * K).fill(-1),
-    capacity: Math.min(nStates * K, 1024),
-    pos: new Int32Array(0),
-    val: new Float64Array(0),
-    len: new Int32Array(0),
-    ptr: new Int32Array(0),
-    activeSk: [],
-    activeR: [],
-    activeNext: [],
-    activeTo: [],
-  };
-  st.pos = new Int32Array(st.capacity * n);
-  st.val = new Float64Array(st.capacity * n);
-  st.len = new Int32Array(st.capacity);
-  st.ptr = new Int32Array(st.capacity);
+  const stairs = new KeyStaircases(sp, reach, sink);
   for (let r = 0; r < P; r++) {
     reach[r] = 0;
-    publish(st, 0, r);
+    stairs.publish(0, r);
   }
-  // Per processor pair at the current cut: the sender's extra busy time and the link energy.
+  // Per processor pair at the current cut: the sender's extra busy time and the link energy (0 on the diagonal).
   const sendAt = new Float64Array(P * P);
   const linkAt = new Float64Array(P * P);
   for (let c = 1; c < n; c++) {
@@ -61,13 +43,13 @@ export function prefixEnergy(sp: SweepSpace, sink?: CandidateSink): Float64Array
       }
     }
     const row = c * nStates;
-    const { activeSk, activeR, activeNext, activeTo, pos, val, len, ptr } = st;
-    for (let ai = 0; ai < activeR.length; ai++) {
+    const { sk: activeSk, next: activeNext, to: activeTo, pos, val, len, ptr } = stairs;
+    for (let ai = 0; ai < activeSk.length; ai++) {
       const to = activeTo[ai]!;
       if (to === 0) continue;
-      const r = activeR[ai]!;
       const sk = activeSk[ai]!;
-      const lo = starts[(c * P + r) * K + (sk - r * K)]!;
+      const r = (sk / K) | 0;
+      const lo = starts[c * P * K + sk]!;
       if (lo >= c) continue;
       // First entry at or after lo.
       const base = ai * n;
@@ -83,95 +65,109 @@ export function prefixEnergy(sp: SweepSpace, sink?: CandidateSink): Float64Array
       for (let r2 = 0; r2 < P; r2++) {
         if ((to & (1 << r2)) === 0) continue;
         const pair = r * P + r2;
-        const v = r === r2 ? g + (a * 0 + 0) : g + (a * sendAt[pair]! + linkAt[pair]!);
+        const v = g + (a * sendAt[pair]! + linkAt[pair]!);
         if (v < reach[first + r2]!) reach[first + r2] = v;
       }
     }
-    for (let state = 0; state < nStates; state++) if (reach[row + state]! < Infinity) publish(st, c, state);
+    for (let state = 0; state < nStates; state++) if (reach[row + state]! < Infinity) stairs.publish(c, state);
   }
   return reach;
 }
 
 /**
  * The staircases of `prefixEnergy`: per active key a suffix-min staircase (see `SuffixMin`) in flat
- * columns of n slots each, positions and values, strictly increasing both; the best start >= lo is
- * the first entry at or after lo. Why flat: thousands of small growing arrays cost more to allocate
- * and collect than the search.
+ * columns of n slots each, positions and values, strictly increasing both.
+ * Why flat: thousands of small growing arrays cost more to allocate and collect than the search.
  */
-interface Staircases {
-  readonly sp: SweepSpace;
-  readonly sink: CandidateSink | undefined;
-  readonly reach: Float64Array;
-  readonly slotOf: Int32Array;
-  capacity: number;
+class KeyStaircases {
+  /** Per key: its slot, -1 until it is active. */
+  private readonly slotOf: Int32Array;
+  private capacity: number;
   pos: Int32Array;
   val: Float64Array;
   len: Int32Array;
-  /** Per active key: the first staircase entry not left of its last window bound. */
+  /** Per slot: the first staircase entry not left of its last window bound. */
   ptr: Int32Array;
-  readonly activeSk: number[];
-  readonly activeR: number[];
-  /** Per active key: the state after its stage, next stage on processor 0 (add r2 for the others). */
-  readonly activeNext: number[];
-  /** Per active key: bit r2 set when the state after its stage has room on r2 and r -> r2 has a link. */
-  readonly activeTo: number[];
-}
+  /** Per slot: its stage, r * K + k - 1. */
+  readonly sk: number[] = [];
+  /** Per slot: the state after its stage with the next stage on processor 0 (add r2 for the others; -1: none). */
+  readonly next: number[] = [];
+  /**
+   * Per slot: bit r2 set when the state after its stage has room on r2 and a link leads there. (An
+   * `EnergySweep` never has more than 30 processors: its memory bound rules out 2^30 unit vectors.)
+   */
+  readonly to: number[] = [];
 
-/** Adds state (c, state)'s reach to the staircases of the stages it may start (a key becomes active on its first). */
-function publish(st: Staircases, c: number, state: number): void {
-  const { sp, reach, slotOf, sink } = st;
-  const { n, P, K, nStates, units, links, weight, prefixes } = sp;
-  const r = state % P;
-  const g = reach[c * nStates + state]!;
-  const room = sp.room(state);
-  for (let k = 1; k <= room; k++) {
-    const key = state * K + k - 1;
-    let slot = slotOf[key]!;
-    if (slot < 0) {
-      slot = slotOf[key] = st.activeR.length;
-      if (slot === st.capacity) {
-        st.capacity *= 2;
-        const grownPos = new Int32Array(st.capacity * n);
-        const grownVal = new Float64Array(st.capacity * n);
-        const grownLen = new Int32Array(st.capacity);
-        const grownPtr = new Int32Array(st.capacity);
-        grownPos.set(st.pos);
-        grownVal.set(st.val);
-        grownLen.set(st.len);
-        grownPtr.set(st.ptr);
-        st.pos = grownPos;
-        st.val = grownVal;
-        st.len = grownLen;
-        st.ptr = grownPtr;
+  constructor(
+    private readonly sp: SweepSpace,
+    private readonly reach: Float64Array,
+    private readonly sink: CandidateSink | undefined,
+  ) {
+    this.slotOf = new Int32Array(sp.nStates * sp.K).fill(-1);
+    this.capacity = Math.min(sp.nStates * sp.K, 1024);
+    this.pos = new Int32Array(this.capacity * sp.n);
+    this.val = new Float64Array(this.capacity * sp.n);
+    this.len = new Int32Array(this.capacity);
+    this.ptr = new Int32Array(this.capacity);
+  }
+
+  /** Adds state (c, state)'s reach to the staircases of the stages it may start. O(room) amortized. */
+  publish(c: number, state: number): void {
+    const { n, P, K, nStates, weight, prefixes } = this.sp;
+    const r = state % P;
+    const g = this.reach[c * nStates + state]!;
+    const room = this.sp.room(state);
+    for (let k = 1; k <= room; k++) {
+      const key = state * K + k - 1;
+      let slot = this.slotOf[key]!;
+      if (slot < 0) slot = this.activate(key, state, k);
+      const sk = r * K + k - 1;
+      const v = g - weight[sk]! * prefixes[sk]![c]!;
+      const sink = this.sink;
+      if (sink) {
+        const at = sink.at[key]!;
+        if (at >= 0) sink.buf[at + sink.offset + c] = v;
       }
-      const next = sp.next(state, k, 0);
-      let to = 0;
-      if (next >= 0) {
-        const U2 = ((next - (next % P)) / P) % sp.NU;
-        for (let r2 = 0; r2 < P; r2++) {
-          if (units.room[U2 * P + r2] === 0) continue;
-          if (r !== r2 && links.latencyMs[r * P + r2] === Infinity) continue;
-          to |= 1 << r2;
-        }
+      const { val, pos, len, ptr } = this;
+      const base = slot * n;
+      let l = len[slot]!;
+      while (l > 0 && val[base + l - 1]! >= v) l--;
+      pos[base + l] = c;
+      val[base + l] = v;
+      len[slot] = l + 1;
+      if (ptr[slot]! > l) ptr[slot] = l;
+    }
+  }
+
+  /** Gives key (a stage of k units from state) a slot, growing the columns when full. */
+  private activate(key: number, state: number, k: number): number {
+    const { n, P, K, NU, units, links } = this.sp;
+    const slot = (this.slotOf[key] = this.sk.length);
+    if (slot === this.capacity) {
+      this.capacity *= 2;
+      const grow = <A extends Int32Array | Float64Array>(a: A, b: A): A => {
+        b.set(a);
+        return b;
+      };
+      this.pos = grow(this.pos, new Int32Array(this.capacity * n));
+      this.val = grow(this.val, new Float64Array(this.capacity * n));
+      this.len = grow(this.len, new Int32Array(this.capacity));
+      this.ptr = grow(this.ptr, new Int32Array(this.capacity));
+    }
+    const r = state % P;
+    const next = this.sp.next(state, k, 0);
+    let to = 0;
+    if (next >= 0) {
+      const U2 = ((next - (next % P)) / P) % NU;
+      for (let r2 = 0; r2 < P; r2++) {
+        if (units.room[U2 * P + r2] === 0) continue;
+        if (r !== r2 && links.latencyMs[r * P + r2] === Infinity) continue;
+        to |= 1 << r2;
       }
-      st.activeSk.push(r * K + k - 1);
-      st.activeR.push(r);
-      st.activeNext.push(next);
-      st.activeTo.push(to);
     }
-    const sk = r * K + k - 1;
-    const v = g - weight[sk]! * prefixes[sk]![c]!;
-    if (sink) {
-      const at = sink.at[key]!;
-      if (at >= 0) sink.buf[at + sink.offset + c] = v;
-    }
-    const { val, pos, len, ptr } = st;
-    const base = slot * n;
-    let l = len[slot]!;
-    while (l > 0 && val[base + l - 1]! >= v) l--;
-    pos[base + l] = c;
-    val[base + l] = v;
-    len[slot] = l + 1;
-    if (ptr[slot]! > l) ptr[slot] = l;
+    this.sk.push(r * K + k - 1);
+    this.next.push(next);
+    this.to.push(to);
+    return slot;
   }
 }

@@ -58,11 +58,13 @@ export class MinTrees {
     let r = hi + this.size;
     while (l < r) {
       if (l & 1) {
-        // Left-side nodes come in increasing position: a tie moves right, unless a right-side node holds it.
+        // Left-side nodes come in increasing position: a tie moves right, unless a right-side node
+        // holds it. Taking over from a right-side node clears that (it sat further right, but higher).
         const v = buf[at + l]!;
         if (v < best || (v === best && !fromRight)) {
           best = v;
           node = l;
+          fromRight = false;
         }
         l++;
       }
