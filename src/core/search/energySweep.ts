@@ -58,7 +58,7 @@ export function energySweepBytes(t: CostTables, maxStages?: number): number {
  * a lower bound, make that one exact first) and look again. Lower bounds never exceed the
  * truth, so the first least value whose whole prefix is exact is the optimum, and only
  * states that look at least as good as it are ever recomputed. Ties go to the plan using
- * fewer units, then to later cuts (as in `searchMinCost`'s staircases).
+ * fewer units, then mostly to later cuts (see `MinTrees.min`).
  *
  * Recomputing a state asks each stage that may end at it for its best start, least promising
  * last: a stage is skipped once a cheap floor on it (the least candidate of the few tree nodes
