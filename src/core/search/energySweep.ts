@@ -16,7 +16,8 @@ export interface EnergySweepOptions {
 /**
  * Upper bound on the bytes an `EnergySweep` for these tables and stage limit holds: per-state
  * columns for every position (and `prefixEnergy`'s while it runs), one range-min tree per
- * (state, units) key, the staircases of `prefixEnergy`, and the stages into every state. O(states).
+ * (state, units) key, the staircases of `prefixEnergy`, the stages into every state and the
+ * window starts per (position, stage, next processor). O(states).
  */
 export function energySweepBytes(t: CostTables, maxStages?: number): number {
   const units = t.processors.map((p) => p.units);
@@ -32,7 +33,8 @@ export function energySweepBytes(t: CostTables, maxStages?: number): number {
   keys *= S;
   const trees = new MinTrees(t.n + 1);
   const states = S * NU * P;
-  return t.n * states * 48 + keys * (trees.width * 8 + t.n * 12 + 40) + states * total * 12;
+  const K = Math.max(...units);
+  return t.n * states * 48 + keys * (trees.width * 8 + t.n * 12 + 40) + states * total * 12 + (t.n + 1) * P * K * P * 8;
 }
 
 /**
@@ -56,7 +58,7 @@ export function energySweepBytes(t: CostTables, maxStages?: number): number {
  * a lower bound, make that one exact first) and look again. Lower bounds never exceed the
  * truth, so the first least value whose whole prefix is exact is the optimum, and only
  * states that look at least as good as it are ever recomputed. Ties go to the plan using
- * fewer units, then to later cuts (as in `searchMinCost`'s staircases).
+ * fewer units, then mostly to later cuts (see `MinTrees.min`).
  *
  * Recomputing a state asks each stage that may end at it for its best start, least promising
  * last: a stage is skipped once a cheap floor on it (the least candidate of the few tree nodes
@@ -94,13 +96,11 @@ export class EnergySweep {
   private readonly finals = new IdHeap();
   /**
    * The stages that may end at each state (after position 0): entries [candStart[state],
-   * candStart[state + 1]) of candKey (the key it leaves from, which has a tree), candSk
-   * (r * K + k - 1) and candR. Why: every recomputation of a state asks the same stages.
+   * candStart[state + 1]) of `cand`, each three numbers: the key it leaves from (which has a tree),
+   * its stage r * K + k - 1 and r. Why: every recomputation of a state asks the same stages.
    */
   private readonly candStart: Int32Array;
-  private readonly candKey: Int32Array;
-  private readonly candSk: Int32Array;
-  private readonly candR: Int32Array;
+  private readonly cand: Int32Array;
   /** Most stages that may end at one state: sum(units). */
   private readonly slots: number;
   // The settle stack: state ids and, per frame, its best stage (what asking it again needs).
@@ -133,11 +133,10 @@ export class EnergySweep {
   private bestNode = -1;
   private lastLimit = Infinity;
   /**
-   * Per (c, r, k, r2): the smallest start a stage may have under the latest limit; current when its
-   * stamp is `epoch`, else a floor for it (limits only fall).
+   * Per slot (c, r, k, r2), at 2 * slot: the smallest start a stage may have under the latest limit,
+   * current when the stamp at 2 * slot + 1 is `epoch`, else a floor for it (limits only fall).
    */
   private readonly loCache: Int32Array;
-  private readonly loStamp: Int32Array;
   private epoch = 0;
   /** States recomputed so far (work done, for benches and tests). */
   recomputed = 0;
@@ -183,11 +182,9 @@ export class EnergySweep {
     }
     // The stages into every state: k units of r taken from the state before, whose key has a tree.
     const candStart = (this.candStart = new Int32Array(nStates + 1));
-    const candKey: number[] = [];
-    const candSk: number[] = [];
-    const candR: number[] = [];
+    const cand: number[] = [];
     for (let state2 = 0; state2 < nStates; state2++) {
-      candStart[state2] = candKey.length;
+      candStart[state2] = cand.length / 3;
       const r2 = state2 % P;
       const restOf = (state2 - r2) / P;
       const U2 = restOf % NU;
@@ -200,20 +197,15 @@ export class EnergySweep {
           const state = ((limited ? s2 - 1 : 0) * NU + U2 - k * units.stride[r]!) * P + r;
           const key = state * K + k - 1;
           if (treeAt[key]! < 0) continue;
-          candKey.push(key);
-          candSk.push(r * K + k - 1);
-          candR.push(r);
+          cand.push(key, r * K + k - 1, r);
         }
       }
     }
-    candStart[nStates] = candKey.length;
-    this.candKey = Int32Array.from(candKey);
-    this.candSk = Int32Array.from(candSk);
-    this.candR = Int32Array.from(candR);
+    candStart[nStates] = cand.length / 3;
+    this.cand = Int32Array.from(cand);
     this.slots = t.processors.reduce((sum, p) => sum + p.units, 0);
     this.growFrames(64);
-    this.loCache = new Int32Array((n + 1) * P * K * P);
-    this.loStamp = new Int32Array((n + 1) * P * K * P);
+    this.loCache = new Int32Array(2 * (n + 1) * P * K * P);
   }
 
   /** Units a plan ending with key's stage uses in all: the tie-breaker among equal energies (fewer first). */
@@ -360,7 +352,7 @@ export class EnergySweep {
   private scan(c: number, state2: number, T: number, f: number): number {
     const sp = this.sp;
     const { P, K, links, weight, prefixes, starts } = sp;
-    const { rootMin, candKey, candSk, candR, buf, treeAt, loCache, loStamp } = this;
+    const { rootMin, cand, buf, treeAt, loCache } = this;
     const { cBound, cOrder, cKey, cLo, cExtra, cTop, cX } = this;
     const size = this.trees.size;
     const row = c * P * K;
@@ -370,9 +362,9 @@ export class EnergySweep {
     let count = 0;
     const end = this.candStart[state2 + 1]!;
     for (let i = this.candStart[state2]!; i < end; i++) {
-      const key = candKey[i]!;
+      const key = cand[3 * i]!;
       if (rootMin[key] === Infinity) continue; // nothing reached it
-      const r = candR[i]!;
+      const r = cand[3 * i + 2]!;
       let xms = 0;
       let send = 0;
       let linkMj = 0;
@@ -383,21 +375,19 @@ export class EnergySweep {
         if (links.overlaps[pair] !== 1) send = xms;
         linkMj = links.mjPerByte[pair]! * crossing;
       }
-      const sk = candSk[i]!;
+      const sk = cand[3 * i + 1]!;
       const prefix = prefixes[sk]!;
       const pc = prefix[c]!;
       const top = pc + send;
-      const slot = (row + sk) * P + r2;
-      let lo: number;
-      if (loStamp[slot] === this.epoch) {
-        lo = loCache[slot]!;
-      } else {
+      const slot = 2 * ((row + sk) * P + r2);
+      let lo = loCache[slot]!;
+      if (loCache[slot + 1] !== this.epoch) {
         // The start under the last limit is a floor (limits only fall), and most often still the answer.
         const lo0 = starts[row + sk]!;
-        lo = loCache[slot]! > lo0 ? loCache[slot]! : lo0;
+        if (lo < lo0) lo = lo0;
         if (lo < c && top - prefix[lo]! > T) lo = firstWithin(prefix, top, T, lo + 1, c);
         loCache[slot] = lo;
-        loStamp[slot] = this.epoch;
+        loCache[slot + 1] = this.epoch;
       }
       if (lo >= c) continue;
       // Floor: the least candidate of the (at most three) tree nodes of the level below the window's
