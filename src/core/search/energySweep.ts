@@ -178,7 +178,7 @@ export class EnergySweep {
       const k = (key % K) + 1;
       const sk = (((key - k + 1) / K) % P) * K + k - 1;
       this.finalValue[key] = root + weight[sk]! * prefixes[sk]![n]!;
-      this.finals.push(key, -this.finalValue[key]!, -this.unitsOf(key));
+      this.finals.push(key, -this.finalValue[key]!, this.tieOf(key));
     }
     // The stages into every state: k units of r taken from the state before, whose key has a tree.
     const candStart = (this.candStart = new Int32Array(nStates + 1));
@@ -208,15 +208,19 @@ export class EnergySweep {
     this.loCache = new Int32Array(2 * (n + 1) * P * K * P);
   }
 
-  /** Units a plan ending with key's stage uses in all: the tie-breaker among equal energies (fewer first). */
-  private unitsOf(key: number): number {
+  /**
+   * The finals' tie-breaker among equal energies (larger first): fewer units in all, then the
+   * smaller key. Why a total order: the key a solve returns is pushed back on top, so the same
+   * limit again finds it first instead of settling an equal-energy rival.
+   */
+  private tieOf(key: number): number {
     const { P, K, NU, units } = this.sp;
     const k = (key % K) + 1;
     const state = (key - k + 1) / K;
     const U = ((state - (state % P)) / P) % NU;
     let used = k;
     for (let r = 0; r < P; r++) used += units.units[r]! - units.room[U * P + r]!;
-    return used;
+    return -(used * this.treeAt.length + key);
   }
 
   /**
@@ -233,11 +237,11 @@ export class EnergySweep {
       if (this.finals.size === 0) return undefined;
       const key = this.finals.popTop();
       if (this.finalExact[key] && this.finalTheta[key]! <= T) {
-        this.finals.push(key, -this.finalValue[key]!, -this.unitsOf(key));
+        this.finals.push(key, -this.finalValue[key]!, this.tieOf(key));
         return { plan: this.planOf(key), cost: this.finalValue[key]! };
       }
       this.settleFinal(key, T);
-      if (this.finalValue[key]! < Infinity) this.finals.push(key, -this.finalValue[key]!, -this.unitsOf(key));
+      if (this.finalValue[key]! < Infinity) this.finals.push(key, -this.finalValue[key]!, this.tieOf(key));
     }
   }
 

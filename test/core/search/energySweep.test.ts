@@ -88,6 +88,29 @@ describe('EnergySweep', () => {
     );
   });
 
+  it('answers the same limit again without recomputing, even among equal-energy plans (twin processors)', () => {
+    // Twins give many plans of exactly equal energy; the answer must stay on top of the finals.
+    const twins = arbSearchInstance(8).map(({ net, platform }) => ({
+      net,
+      platform: { ...platform, processors: [platform.processors[0]!, { ...platform.processors[0]!, id: 'twin' }] },
+    }));
+    fc.assert(
+      fc.property(twins, fc.constantFrom(1, 1.5, 2, Infinity), ({ net, platform }, scale) => {
+        const t = buildCostTables(net, platform);
+        const fastest = searchMinPeriod(t);
+        if (!fastest) return;
+        const sweep = new EnergySweep(t);
+        for (const limit of [fastest.periodMs * scale, fastest.periodMs]) {
+          const first = sweep.solve(limit);
+          const work = sweep.recomputed;
+          expect(sweep.solve(limit)?.cost).toBe(first?.cost);
+          expect(sweep.recomputed).toBe(work);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('refuses a limit above the previous one (its saved states only hold for falling limits)', () => {
     fc.assert(
       fc.property(arbSearchInstance(6), ({ net, platform }) => {
