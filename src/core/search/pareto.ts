@@ -3,6 +3,7 @@ import { ExplorerError } from '../errors';
 import { evaluatePlan } from '../plan/evaluate';
 import { EnergySweep, energySweepBytes } from './energySweep';
 import { searchMinCost } from './minCost';
+import { energyAboveIdleMj, fasterAtSameEnergy } from './sameEnergy';
 import type { Found, Pins } from './types';
 
 export interface ParetoOptions {
@@ -54,11 +55,20 @@ export function paretoFront(t: CostTables, options: ParetoOptions = {}): { front
       truncated = true;
       break;
     }
-    const found = solver.solve(limit);
-    if (!found) break;
-    const evaluation = evaluatePlan(t, found.plan);
-    const period = evaluation.metrics.periodMs;
-    met.push({ plan: found.plan, evaluation });
+    const solved = solver.solve(limit);
+    if (!solved) break;
+    let found: Found = { plan: solved.plan, evaluation: evaluatePlan(t, solved.plan) };
+    // A faster plan at the same energy covers every limit down to its period: all plans met there
+    // would use at least this energy (the least under `limit`) and be slower, so skip to it.
+    const aboveIdle = energyAboveIdleMj(t, found.evaluation);
+    const faster = fasterAtSameEnergy(t, found.plan, {
+      maxAboveIdleMj: aboveIdle + Math.abs(aboveIdle) * PARETO_EPS,
+      ...(options.maxStages !== undefined ? { maxStages: options.maxStages } : {}),
+      ...(options.pins ? { pins: options.pins } : {}),
+    });
+    if (faster) found = faster;
+    const period = found.evaluation.metrics.periodMs;
+    met.push(found);
     // Below this period by more than rounding next time (periods within PARETO_EPS count as equal).
     limit = Math.min(period, limit) * (1 - PARETO_EPS);
     if (met.length === 1) options.onProgress?.(0.1);

@@ -59,6 +59,32 @@ describe('paretoFront', () => {
   });
 });
 
+describe('paretoFront on one cluster of identical cores', () => {
+  it('is exact where many plans share the least energy (re-cut runs of one-processor stages)', () => {
+    // One processor with 3 or 4 units: every split into stages on it costs about the same energy.
+    const clusters = arbSearchInstance(8).chain(({ net, platform }) =>
+      fc.record({
+        net: fc.constant(net),
+        units: fc.integer({ min: 3, max: 4 }),
+        maxStages: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }),
+        pinCut: fc.option(fc.integer({ min: 1, max: Math.max(1, net.layers.length - 1) }), { nil: undefined }),
+        platform: fc.constant(platform),
+      }),
+    );
+    fc.assert(
+      fc.property(clusters, (c) => {
+        const cluster = { ...c.platform, processors: [{ ...c.platform.processors[0]!, units: c.units }] };
+        const t = buildCostTables(c.net, cluster);
+        checkFront(t, {
+          ...(c.maxStages !== undefined ? { maxStages: c.maxStages } : {}),
+          ...(c.pinCut !== undefined && c.pinCut < t.n ? { pins: { cuts: [c.pinCut] } } : {}),
+        });
+      }),
+      { numRuns: 60, endOnFailure: true },
+    );
+  });
+});
+
 describe('paretoFront without the shared sweep (memory fallback)', () => {
   it('gives the same front as with it', () => {
     fc.assert(
