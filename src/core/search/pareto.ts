@@ -3,6 +3,7 @@ import { ExplorerError } from '../errors';
 import { evaluatePlan } from '../plan/evaluate';
 import { EnergySweep, energySweepBytes } from './energySweep';
 import { searchMinCost } from './minCost';
+import { searchMinPeriodFast } from './minPeriod';
 import { energyAboveIdleMj, fasterAtSameEnergy } from './sameEnergy';
 import type { Found, Pins } from './types';
 
@@ -49,6 +50,9 @@ export function paretoFront(t: CostTables, options: ParetoOptions = {}): { front
   const met: Found[] = [];
   let limit = Infinity;
   let truncated = false;
+  const idleW = t.processors.reduce((sum, p) => sum + p.idlePowerW, 0);
+  // The fastest plan, once idle energy weighs (see below); undefined until needed, null if none.
+  let anchor: Found | null | undefined;
   for (;;) {
     if (options.isCancelled?.()) throw new ExplorerError('CANCELLED');
     if (met.length >= maxPoints) {
@@ -71,6 +75,22 @@ export function paretoFront(t: CostTables, options: ParetoOptions = {}): { front
     met.push(found);
     // Below this period by more than rounding next time (periods within PARETO_EPS count as equal).
     limit = Math.min(period, limit) * (1 - PARETO_EPS);
+    // Every plan under the last limit uses at least `aboveIdle` above idle, so one with period p at
+    // least idleW * p + aboveIdle per frame: from the period where that reaches the fastest plan's
+    // energy up to here, the fastest plan beats them all. Worth a max-FPS search only where idle
+    // power makes up much of a frame's energy (clusters of boards): there most plans met are beaten so.
+    if (anchor === undefined && idleW * period >= aboveIdle) {
+      const fastest = searchMinPeriodFast(t, constraints);
+      anchor = fastest ? { plan: fastest.plan, evaluation: evaluatePlan(t, fastest.plan) } : null;
+      if (anchor) met.push(anchor);
+    }
+    if (anchor) {
+      const skipTo = Math.max(
+        anchor.evaluation.metrics.periodMs,
+        (anchor.evaluation.metrics.energyPerFrameMj - aboveIdle) / idleW,
+      );
+      if (skipTo < limit) limit = skipTo;
+    }
     if (met.length === 1) options.onProgress?.(0.1);
     else {
       const first = met[0]!.evaluation.metrics.periodMs;

@@ -79,6 +79,20 @@ describe('searchMinPeriod', () => {
       { numRuns: 150, endOnFailure: true },
     );
   });
+
+  it('with the default grid, short networks (16-40 layers) take a grid of a quarter of their layers and agree', () => {
+    fc.assert(
+      fc.property(arbSearchInstance(40), ({ net, platform }) => {
+        fc.pre(net.layers.length >= 16);
+        const t = buildCostTables(net, platform);
+        const plain = searchMinPeriod(t);
+        const fast = searchMinPeriodFast(t);
+        expect(fast?.periodMs === undefined).toBe(plain?.periodMs === undefined);
+        if (plain && fast) expect(close(evaluatePlan(t, fast.plan).metrics.periodMs, plain.periodMs)).toBe(true);
+      }),
+      { numRuns: 60, endOnFailure: true },
+    );
+  });
 });
 
 describe('LiveStates', () => {

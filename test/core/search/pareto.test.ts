@@ -85,6 +85,24 @@ describe('paretoFront on one cluster of identical cores', () => {
   });
 });
 
+describe('paretoFront where idle power dominates', () => {
+  it('is exact when it skips to the fastest plan wherever that beats every plan in between', () => {
+    // Idle at 60% of active power: a frame's energy is mostly idle x period, so the loop fetches
+    // the fastest plan and jumps over the slow plans it beats.
+    fc.assert(
+      fc.property(constrained, (c) => {
+        const idle = {
+          ...c.platform,
+          processors: c.platform.processors.map((p) => ({ ...p, idlePowerW: 0.6 * p.activePowerW })),
+        };
+        const t = buildCostTables(c.net, idle);
+        checkFront(t, c.maxStages !== undefined ? { maxStages: c.maxStages } : {});
+      }),
+      { numRuns: 60, endOnFailure: true },
+    );
+  });
+});
+
 describe('paretoFront without the shared sweep (memory fallback)', () => {
   it('gives the same front as with it', () => {
     fc.assert(
