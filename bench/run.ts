@@ -104,6 +104,17 @@ let sink = 0;
   });
   results[results.length - 1]!.name += ` (${points} plans)`;
 }
+{
+  // A board cluster: idle power dominates and four identical boards share the work (no budget).
+  const t = buildCostTables(zooNetwork('resnet50'), platformById('rpi4x4'));
+  let points = 0;
+  results.push({
+    name: 'Pareto front, ResNet-50 on 4x Raspberry Pi 4',
+    value: medianMs(() => (points = paretoFront(t).front.length), 1, 3),
+    unit: 'ms',
+  });
+  results[results.length - 1]!.name += ` (${points} plan${points === 1 ? '' : 's'})`;
+}
 // Brute force beside the exact search on the same small instances.
 for (const layers of [8, 10, 12]) {
   const t = buildCostTables(syntheticNetwork(layers), smallPlatform());
