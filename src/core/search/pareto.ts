@@ -65,11 +65,16 @@ export function paretoFront(t: CostTables, options: ParetoOptions = {}): { front
     // A faster plan at the same energy covers every limit down to its period: all plans met there
     // would use at least this energy (the least under `limit`) and be slower, so skip to it.
     const aboveIdle = energyAboveIdleMj(t, found.evaluation);
-    const faster = fasterAtSameEnergy(t, found.plan, {
-      maxAboveIdleMj: aboveIdle + Math.abs(aboveIdle) * PARETO_EPS,
-      ...(options.maxStages !== undefined ? { maxStages: options.maxStages } : {}),
-      ...(options.pins ? { pins: options.pins } : {}),
-    });
+    const faster = fasterAtSameEnergy(
+      t,
+      found.plan,
+      {
+        maxAboveIdleMj: aboveIdle + Math.abs(aboveIdle) * PARETO_EPS,
+        ...(options.maxStages !== undefined ? { maxStages: options.maxStages } : {}),
+        ...(options.pins ? { pins: options.pins } : {}),
+      },
+      found.evaluation,
+    );
     if (faster) found = faster;
     const period = found.evaluation.metrics.periodMs;
     met.push(found);

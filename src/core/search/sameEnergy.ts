@@ -18,7 +18,8 @@ export interface SameEnergyLimits {
 }
 
 /**
- * A faster plan than `plan` using no more energy above idle than the limit, or undefined.
+ * A faster plan than `plan` (whose evaluation the caller may pass) using no more energy above idle
+ * than the limit, or undefined.
  *
  * Stages in a row on the same processor with the same unit count pass no tensor (shared memory),
  * and their energy is the processor's power share times their summed compute time: moving the
@@ -31,9 +32,13 @@ export interface SameEnergyLimits {
  *
  * Complexity: O(rounds * (60 * run length + stages)), rounds <= layers.
  */
-export function fasterAtSameEnergy(t: CostTables, plan: Plan, limits: SameEnergyLimits): Found | undefined {
+export function fasterAtSameEnergy(
+  t: CostTables,
+  plan: Plan,
+  limits: SameEnergyLimits,
+  evaluation: Evaluation = evaluatePlan(t, plan),
+): Found | undefined {
   let current = plan;
-  let evaluation = evaluatePlan(t, plan);
   let found: Found | undefined;
   const pinned = new Set(limits.pins?.cuts ?? []);
   for (let round = 0; round < t.n && evaluation.valid; round++) {
