@@ -51,9 +51,8 @@ export class MinTrees {
    * on ties mostly the rightmost, as the staircases do (of two equal starts the later one wins), but
    * not always: once a right-side node has held the best, ties stop moving even after a smaller
    * left-side node took over. Which of equal starts is taken never changes a value, only which of
-   * equal-energy plans a search meets first; the rule is kept as it is because a strict one walks
-   * the Pareto loop through ties in smaller period steps (densenet121 on cmp16: its 500-point cap
-   * then stops at 9.4 ms instead of 1.85 ms). O(log n).
+   * equal-energy plans a search meets first (the Pareto loop then re-cuts such plans, see
+   * `fasterAtSameEnergy`). O(log n).
    */
   min(buf: Float64Array, at: number, lo: number, hi: number): number {
     let best = Infinity;

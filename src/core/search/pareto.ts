@@ -4,7 +4,7 @@ import { evaluatePlan } from '../plan/evaluate';
 import { EnergySweep, energySweepBytes } from './energySweep';
 import { searchMinCost } from './minCost';
 import { searchMinPeriodFast } from './minPeriod';
-import { energyAboveIdleMj, fasterAtSameEnergy } from './sameEnergy';
+import { energyAboveIdleMj, fasterAtSameEnergy, idlePowerW } from './sameEnergy';
 import type { Found, Pins } from './types';
 
 export interface ParetoOptions {
@@ -50,7 +50,7 @@ export function paretoFront(t: CostTables, options: ParetoOptions = {}): { front
   const met: Found[] = [];
   let limit = Infinity;
   let truncated = false;
-  const idleW = t.processors.reduce((sum, p) => sum + p.idlePowerW, 0);
+  const idleW = idlePowerW(t);
   // The fastest plan, once idle energy weighs (see below); undefined until needed, null if none.
   let anchor: Found | null | undefined;
   for (;;) {

@@ -4,10 +4,14 @@ import { evaluatePlan, type Evaluation } from '../plan/evaluate';
 import type { Plan, Stage } from '../plan/types';
 import type { Found, Pins } from './types';
 
+/** Idle power of all processors together (W): what every frame pays per ms of period. O(P). */
+export function idlePowerW(t: CostTables): number {
+  return t.processors.reduce((sum, p) => sum + p.idlePowerW, 0);
+}
+
 /** Energy above idle of an evaluated plan (mJ per frame): what the energy searches minimize. O(P). */
 export function energyAboveIdleMj(t: CostTables, e: Evaluation): number {
-  const idleW = t.processors.reduce((sum, p) => sum + p.idlePowerW, 0);
-  return e.metrics.energyPerFrameMj - idleW * e.metrics.periodMs;
+  return e.metrics.energyPerFrameMj - idlePowerW(t) * e.metrics.periodMs;
 }
 
 export interface SameEnergyLimits {
