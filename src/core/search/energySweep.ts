@@ -5,6 +5,7 @@ import { prefixEnergy } from './energyBounds';
 import { IdHeap } from './idHeap';
 import { MinTrees } from './minTree';
 import { SweepSpace } from './sweepSpace';
+import { firstStartWithin } from './windows';
 import type { Pins } from './types';
 
 export interface EnergySweepOptions {
@@ -108,7 +109,7 @@ export class EnergySweep {
   private stackId: Int32Array = new Int32Array(0);
   private frameKey: Int32Array = new Int32Array(0);
   private frameLo: Int32Array = new Int32Array(0);
-  private frameTop: Float64Array = new Float64Array(0);
+  private frameSend: Float64Array = new Float64Array(0);
   private frameX: Float64Array = new Float64Array(0);
   private frameExtra: Float64Array = new Float64Array(0);
   /** A lower bound on every other stage's value. */
@@ -120,14 +121,14 @@ export class EnergySweep {
    * Per stack frame f, at f * slots, the stages that may end at its state: a lower bound on each
    * one's value (its last answer, or before it was asked its floor), their order by it, and what
    * asking again needs (key, smallest start under the limit, energy beyond the tree's candidate,
-   * busy-time top and DMA transfer for theta).
+   * the sender's transfer time without DMA and the DMA transfer, for theta).
    */
   private cBound: Float64Array = new Float64Array(0);
   private cOrder: Int32Array = new Int32Array(0);
   private cKey: Int32Array = new Int32Array(0);
   private cLo: Int32Array = new Int32Array(0);
   private cExtra: Float64Array = new Float64Array(0);
-  private cTop: Float64Array = new Float64Array(0);
+  private cSend: Float64Array = new Float64Array(0);
   private cX: Float64Array = new Float64Array(0);
   /** The tree node holding the last best value (for its argmin). */
   private bestNode = -1;
@@ -254,7 +255,7 @@ export class EnergySweep {
     const sk = (state % P) * K + k - 1;
     const prefix = prefixes[sk]!;
     const lo0 = starts[(n * P + (state % P)) * K + k - 1]!;
-    const lo = lo0 >= n || T === Infinity ? lo0 : firstWithin(prefix, prefix[n]!, T, lo0, n);
+    const lo = lo0 >= n || T === Infinity ? lo0 : firstStartWithin(prefix, n, 0, T, lo0);
     for (;;) {
       const m = lo >= n ? Infinity : this.trees.min(this.buf, at, lo, n);
       this.finalExact[key] = 0;
@@ -334,7 +335,7 @@ export class EnergySweep {
     this.stackId = i32(this.stackId, frames);
     this.frameKey = i32(this.frameKey, frames);
     this.frameLo = i32(this.frameLo, frames);
-    this.frameTop = f64(this.frameTop, frames);
+    this.frameSend = f64(this.frameSend, frames);
     this.frameX = f64(this.frameX, frames);
     this.frameExtra = f64(this.frameExtra, frames);
     this.frameSecond = f64(this.frameSecond, frames);
@@ -345,7 +346,7 @@ export class EnergySweep {
     this.cKey = i32(this.cKey, n);
     this.cLo = i32(this.cLo, n);
     this.cExtra = f64(this.cExtra, n);
-    this.cTop = f64(this.cTop, n);
+    this.cSend = f64(this.cSend, n);
     this.cX = f64(this.cX, n);
   }
 
@@ -357,7 +358,7 @@ export class EnergySweep {
     const sp = this.sp;
     const { P, K, links, weight, prefixes, starts } = sp;
     const { rootMin, cand, buf, treeAt, loCache } = this;
-    const { cBound, cOrder, cKey, cLo, cExtra, cTop, cX } = this;
+    const { cBound, cOrder, cKey, cLo, cExtra, cSend, cX } = this;
     const size = this.trees.size;
     const row = c * P * K;
     const r2 = state2 % P;
@@ -382,14 +383,13 @@ export class EnergySweep {
       const sk = cand[3 * i + 1]!;
       const prefix = prefixes[sk]!;
       const pc = prefix[c]!;
-      const top = pc + send;
       const slot = 2 * ((row + sk) * P + r2);
       let lo = loCache[slot]!;
       if (loCache[slot + 1] !== this.epoch) {
         // The start under the last limit is a floor (limits only fall), and most often still the answer.
         const lo0 = starts[row + sk]!;
         if (lo < lo0) lo = lo0;
-        if (lo < c && top - prefix[lo]! > T) lo = firstWithin(prefix, top, T, lo + 1, c);
+        if (lo < c && pc - prefix[lo]! + send > T) lo = firstStartWithin(prefix, c, send, T, lo + 1);
         loCache[slot] = lo;
         loCache[slot + 1] = this.epoch;
       }
@@ -417,7 +417,7 @@ export class EnergySweep {
       cKey[base + j] = key;
       cLo[base + j] = lo;
       cExtra[base + j] = extra;
-      cTop[base + j] = top;
+      cSend[base + j] = send;
       cX[base + j] = send === 0 ? xms : 0;
       let o = j;
       while (o > 0 && cBound[base + cOrder[base + o - 1]!]! > floor) {
@@ -516,7 +516,7 @@ export class EnergySweep {
     this.frameKey[f] = this.cKey[j]!;
     this.frameLo[f] = this.cLo[j]!;
     this.frameExtra[f] = this.cExtra[j]!;
-    this.frameTop[f] = this.cTop[j]!;
+    this.frameSend[f] = this.cSend[j]!;
     this.frameX[f] = this.cX[j]!;
     return best;
   }
@@ -541,7 +541,9 @@ export class EnergySweep {
       const theta = thetas[pred]!;
       if (!(theta <= T)) return pred; // a lower bound (NaN) or a prefix T no longer allows
       const sk = (state % P) * K + k - 1;
-      thetas[id] = Math.max(theta, this.frameTop[f]! - prefixes[sk]![from]!, this.frameX[f]!);
+      // Summed as the window was checked (`firstStartWithin`): theta <= T exactly when the stage passed.
+      const prefix = prefixes[sk]!;
+      thetas[id] = Math.max(theta, prefix[c]! - prefix[from]! + this.frameSend[f]!, this.frameX[f]!);
       this.via[2 * id] = from;
       this.via[2 * id + 1] = sk;
     }
@@ -592,16 +594,4 @@ export class EnergySweep {
     }
     return { stages: stages.reverse() };
   }
-}
-
-/** Smallest c in [lo, end) with top - prefix[c] <= T (end if none): binary search, the left side falls as c grows. */
-function firstWithin(prefix: Float64Array, top: number, T: number, lo: number, end: number): number {
-  let a = lo;
-  let b = end;
-  while (a < b) {
-    const m = (a + b) >> 1;
-    if (top - prefix[m]! > T) a = m + 1;
-    else b = m;
-  }
-  return a;
 }

@@ -3,6 +3,7 @@ import type { Plan } from '../plan/types';
 import { DpFrame } from './dpFrame';
 import { SuffixMin } from './staircase';
 import type { Pins } from './types';
+import { firstStartWithin } from './windows';
 
 /** What a sum objective adds up over stages. */
 export type SumObjective = 'latency' | 'energy';
@@ -36,7 +37,8 @@ export function searchMinCost(t: CostTables, options: MinCostOptions): { plan: P
   const f = new DpFrame(t, options.maxStages, options.pins, () => new SuffixMin());
   const { n, P, NU, S, units, space, links, windows, records } = f;
   // One part in 10^13 of slack: the plan meeting the limit exactly must not be lost to rounding
-  // (the search compares P[c] >= P[c'] + send - T where evaluation adds P[c'] - P[c] + send).
+  // (stage windows add up busy time as evaluation does, `firstStartWithin`, but transfers are
+  // computed apart).
   const T = options.maxPeriodMs * (1 + 1e-13);
   const energy = options.objective === 'energy';
   // Weight of a stage's busy time in the objective, per (r, k).
@@ -72,7 +74,7 @@ export function searchMinCost(t: CostTables, options: MinCostOptions): { plan: P
       const a = weight(r, k);
       const base = prefix[end]!;
       if (end === n) {
-        const m = st.min(Math.max(lo, firstAtLeast(prefix, base - T, lo, end)));
+        const m = st.min(firstStartWithin(prefix, end, 0, T, lo));
         const v = m + a * base;
         if (v < finalVal) {
           finalVal = v;
@@ -88,7 +90,7 @@ export function searchMinCost(t: CostTables, options: MinCostOptions): { plan: P
         const xms = r === r2 ? 0 : links.latencyMs[pair]! + links.msPerByte[pair]! * crossing;
         if (xms > T) continue; // no link, or a transfer slower than the period allows
         const send = r === r2 || links.overlaps[pair] === 1 ? 0 : xms;
-        const m = st.min(firstAtLeast(prefix, base + send - T, lo, end));
+        const m = st.min(firstStartWithin(prefix, end, send, T, lo));
         if (m === Infinity) continue;
         const b = energy ? a * send + (r === r2 ? 0 : links.mjPerByte[pair]! * crossing) : xms;
         f.offer(base2 + r2, m + a * base + b, st.rec[st.argmin]!, st.pos[st.argmin]!);
@@ -112,16 +114,4 @@ export function searchMinCost(t: CostTables, options: MinCostOptions): { plan: P
   options.onProgress?.(1);
   if (finalRec < 0) return undefined;
   return { plan: records.plan(t, finalRec), cost: finalVal };
-}
-
-/** Smallest c in [lo, end) with prefix[c] >= threshold (end if none): binary search, prefix non-decreasing. */
-function firstAtLeast(prefix: Float64Array, threshold: number, lo: number, end: number): number {
-  let a = lo;
-  let b = end;
-  while (a < b) {
-    const m = (a + b) >> 1;
-    if (prefix[m]! < threshold) a = m + 1;
-    else b = m;
-  }
-  return a;
 }

@@ -87,3 +87,22 @@ export class StageWindows {
     return Math.max(this.lastBad[r]![end]! + 1, this.pinLo[end]!, this.memLo[r * this.K + k - 1]!);
   }
 }
+
+/**
+ * Smallest start c in [lo, end) whose stage [c, end) fits the period limit T with `sendMs` of
+ * outgoing transfer on top: (prefix[end] - prefix[c]) + sendMs <= T, added up as plan evaluation
+ * adds a stage's busy time, so the searches and the evaluation agree on the plans right at a limit
+ * (another order of the same sums rounds differently, by more than a relative 1e-13 when prefixes
+ * are large beside T). end when none. Binary search: the busy time only falls as c grows. O(log n).
+ */
+export function firstStartWithin(prefix: Float64Array, end: number, sendMs: number, T: number, lo: number): number {
+  const top = prefix[end]!;
+  let a = lo;
+  let b = end;
+  while (a < b) {
+    const m = (a + b) >> 1;
+    if (top - prefix[m]! + sendMs > T) a = m + 1;
+    else b = m;
+  }
+  return a;
+}

@@ -7,7 +7,11 @@ import { EnergySweep } from '../../../src/core/search/energySweep';
 import { searchMinCost } from '../../../src/core/search/minCost';
 import { searchMinPeriod } from '../../../src/core/search/minPeriod';
 import type { Pins } from '../../../src/core/search/types';
-import { arbSearchInstance } from '../../fixtures/arbitraries';
+import { buildNetwork } from '../../../src/core/model/build';
+import { allPlans } from '../../../src/core/search/bruteForce';
+import { arbNetworkSpec, arbSearchInstance } from '../../fixtures/arbitraries';
+import { layer, vectors } from '../../fixtures/networks';
+import { link, proc } from '../../fixtures/platforms';
 
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
 
@@ -109,6 +113,88 @@ describe('EnergySweep', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it("agrees with searchMinCost at limits equal to plans' own periods, even after a huge first layer", () => {
+    // Prefixes far larger than the stages at the limit: each search must add up a stage's busy time
+    // as evaluation does, or one keeps a plan right at the limit that the other loses to rounding.
+    const instances = fc
+      .tuple(arbNetworkSpec(4), arbSearchInstance(1), fc.constantFrom(1, 1e2, 1e3, 1e4))
+      .map(([spec, { platform }, scale]) => ({
+        net: buildNetwork({
+          ...spec,
+          layers: spec.layers.map((l, i) => (i === 0 ? { ...l, macs: l.macs * scale } : l)),
+        }),
+        platform,
+      }));
+    fc.assert(
+      fc.property(instances, ({ net, platform }) => {
+        const t = buildCostTables(net, platform);
+        const periods = [...allPlans(t)].map((plan) => evaluatePlan(t, plan)).filter((e) => e.valid);
+        // The periods evaluation gives, and the max-FPS search's own figure for the fastest plan.
+        const fastest = searchMinPeriod(t)?.periodMs;
+        const limits = [...new Set([...periods.map((e) => e.metrics.periodMs), ...(fastest ? [fastest] : [])])]
+          .filter((limit) => limit >= (fastest ?? 0))
+          .sort((a, b) => b - a);
+        const sweep = new EnergySweep(t);
+        for (const limit of limits) {
+          const expected = searchMinCost(t, { objective: 'energy', maxPeriodMs: limit });
+          const got = sweep.solve(limit);
+          // A plan has exactly this period, so both must find one, of the same energy, within the
+          // searches' slack of one part in 10^13 (checked by evaluation; a last bit more for transfers).
+          expect(expected !== undefined && got !== undefined).toBe(true);
+          expect(close(got!.cost, expected!.cost)).toBe(true);
+          for (const plan of [got!.plan, expected!.plan]) {
+            expect(evaluatePlan(t, plan).metrics.periodMs).toBeLessThanOrEqual(limit * (1 + 1.05e-13));
+          }
+        }
+      }),
+      { numRuns: 60, endOnFailure: true },
+    );
+  });
+
+  it('holds a limit just below a plan after a first layer a million times longer (both searches)', () => {
+    // "slow" spends 1e6 ms on layer 0 and 100 ms on layer 1, so its stage [1, 2) is a difference of
+    // prefixes near 1e6 ms: a search that rounds P[1] >= P[2] - T instead of adding P[2] - P[1] as
+    // evaluation does lets the cheap split through at a limit just below its period.
+    const net = buildNetwork({
+      id: 'huge-first',
+      name: 'Huge first layer',
+      dtype: 'float32',
+      tensors: vectors(4, 4, 4),
+      layers: [layer('big', [0], 1, { macs: 1e10 }), layer('small', [1], 2, { ops: 1e6 }, 'elementwise')],
+      inputs: [0],
+      outputs: [2],
+    });
+    const effs = (elementwise: number) => ({ conv: 1, depthwise: 1, gemm: 1, elementwise, pooling: 1, memory: 1 });
+    const t = buildCostTables(net, {
+      id: 'two',
+      name: 'Two',
+      description: 'fixture',
+      line: 'test',
+      processors: [
+        proc('fast', { peakGmacsPerUnit: 1e4, efficiency: effs(1e-4), activePowerW: 100, idlePowerW: 0 }),
+        proc('slow', { peakGmacsPerUnit: 0.01, activePowerW: 0.01, idlePowerW: 0 }),
+      ],
+      links: [link({ bandwidthGBs: 1e6 })],
+      sources: [],
+    });
+    const split = evaluatePlan(t, {
+      stages: [
+        { from: 0, to: 1, processor: 'fast', units: 1 },
+        { from: 1, to: 2, processor: 'slow', units: 1 },
+      ],
+    });
+    expect(split.valid).toBe(true);
+    expect(split.metrics.bottleneck.index).toBe(1);
+    for (const limit of [split.metrics.periodMs, split.metrics.periodMs * (1 - 3e-13)]) {
+      const sweep = new EnergySweep(t);
+      for (const found of [searchMinCost(t, { objective: 'energy', maxPeriodMs: limit }), sweep.solve(limit)]) {
+        expect(evaluatePlan(t, found!.plan).metrics.periodMs).toBeLessThanOrEqual(limit * (1 + 1.05e-13));
+        // At the split's own period the split is the cheapest plan; just below, only "fast" alone fits.
+        expect(found!.plan.stages.length).toBe(limit === split.metrics.periodMs ? 2 : 1);
+      }
+    }
   });
 
   it('refuses a limit above the previous one (its saved states only hold for falling limits)', () => {
