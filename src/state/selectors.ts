@@ -1,3 +1,4 @@
+import { evaluatePlan } from '../core/plan/evaluate';
 import { layerTimesForPlan } from '../core/plan/layerTimes';
 import type { AppState } from './store';
 
@@ -17,6 +18,21 @@ export const selectLayerTimes = (s: AppState) => {
   if (!hit) {
     hit = layerTimesForPlan(s.tables, s.plan);
     layerTimesCache.set(s.evaluation, hit);
+  }
+  return hit;
+};
+
+const backToBackCache = new WeakMap<object, ReturnType<typeof evaluatePlan>['metrics']>();
+/**
+ * The current plan's metrics with frames back to back (no FPS target), as the FPS-vs-energy front
+ * counts them: the store's evaluation already is that, except under "min energy at FPS >= X". Memoized.
+ */
+export const selectBackToBackMetrics = (s: AppState) => {
+  if (s.objective !== 'energy') return s.evaluation.metrics;
+  let hit = backToBackCache.get(s.evaluation);
+  if (!hit) {
+    hit = evaluatePlan(s.tables, s.plan).metrics;
+    backToBackCache.set(s.evaluation, hit);
   }
   return hit;
 };

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { createClassroomSlice, type ClassroomSlice } from './slices/classroom';
+import { createFrontSlice, type FrontSlice } from './slices/front';
 import { createHistorySlice, type HistorySlice } from './slices/history';
 import { createImportsSlice, type ImportsSlice } from './slices/imports';
 import { createResearchSlice, type ResearchSlice } from './slices/research';
@@ -11,6 +12,7 @@ import { createViewSlice, type ViewSlice } from './slices/view';
 /** The one app store, built from slices (zustand slices pattern). */
 export type AppState = ScenarioSlice &
   SearchSlice &
+  FrontSlice &
   HistorySlice &
   ViewSlice &
   SessionSlice &
@@ -21,6 +23,7 @@ export type AppState = ScenarioSlice &
 export const useStore = create<AppState>()((...a) => ({
   ...createScenarioSlice(...a),
   ...createSearchSlice(...a),
+  ...createFrontSlice(...a),
   ...createHistorySlice(...a),
   ...createViewSlice(...a),
   ...createSessionSlice(...a),

@@ -5,6 +5,7 @@ import { LayerStrip } from './charts/LayerStrip/LayerStrip';
 import { CalibrationPanel } from './components/CalibrationPanel';
 import { Tour } from './classroom/Tour';
 import { Header } from './components/Header';
+import { FrontPanel } from './components/FrontPanel';
 import { ImportNotesBanner } from './components/OnnxImport';
 import { MetricsPanel } from './components/MetricsPanel';
 import { PlatformEditor } from './components/PlatformEditor';
@@ -21,7 +22,12 @@ export function App() {
   const dismiss = useStore((s) => s.dismissError);
   const busy = useStore(
     (s) =>
-      s.search.state === 'running' || s.loading || s.booting || s.research.state === 'running' || s.importing !== null,
+      s.search.state === 'running' ||
+      s.front.state === 'running' ||
+      s.loading ||
+      s.booting ||
+      s.research.state === 'running' ||
+      s.importing !== null,
   );
   const presentation = useStore((s) => s.presentation);
   return (
@@ -59,6 +65,7 @@ export function App() {
         <Gantt />
         <LayerGraph />
         <StagePlan />
+        <FrontPanel />
         <PlatformEditor />
         <CalibrationPanel />
         <footer className="footnote">

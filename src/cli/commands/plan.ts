@@ -13,6 +13,7 @@ import { intList, list, type Args } from '../args';
 import { shareLine, shareUrlFor } from '../share';
 import { table } from '../table';
 import { evaluationJson } from './evaluate';
+import { describePlan } from '../../core/plan/describe';
 
 /** `--objective`, `--min-fps`, `--max-stages`, `--pin-cuts`, `--pin-layers` as search options. */
 export function searchOptionsFrom(args: Args, t: CostTables): SearchOptions {
@@ -76,9 +77,6 @@ function dataParallelJson(d: DataParallel) {
       }
     : { available: false, reason: d.reason };
 }
-
-const describePlan = (p: Plan) =>
-  p.stages.map((s) => `${s.processor}${s.units > 1 ? `×${s.units}` : ''}[${s.from}-${s.to - 1}]`).join(' | ');
 
 /** `plan <model> --platform <id> [--objective ...] [--min-fps X] [--max-stages K] [--json]`. */
 export function planCommand(

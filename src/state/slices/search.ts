@@ -3,6 +3,7 @@ import type { Baselines } from '../../core/search/baselines';
 import type { Objective } from '../../core/search/types';
 import { isZooNetwork, measuredOf } from '../costTables';
 import { searchClient } from '../searchClient';
+import { FRONT_IDLE, type FrontSlice } from './front';
 import type { HistorySlice } from './history';
 import type { ScenarioSlice } from './scenario';
 
@@ -32,10 +33,12 @@ const IDLE: SearchStatus = { state: 'idle', progress: 0 };
 /** The optimizer's goal when the app opens. */
 export const INITIAL_GOAL = { objective: 'fps' as Objective, minFps: 30 };
 
-export const createSearchSlice: StateCreator<ScenarioSlice & SearchSlice & HistorySlice, [], [], SearchSlice> = (
-  set,
-  get,
-) => ({
+export const createSearchSlice: StateCreator<
+  ScenarioSlice & SearchSlice & HistorySlice & FrontSlice,
+  [],
+  [],
+  SearchSlice
+> = (set, get) => ({
   ...INITIAL_GOAL,
   search: IDLE,
   setObjective: (objective) => {
@@ -50,6 +53,8 @@ export const createSearchSlice: StateCreator<ScenarioSlice & SearchSlice & Histo
     const s = get();
     const measured = measuredOf(s.platform);
     set({ search: { state: 'running', progress: 0 } });
+    // One worker runs one request: this search stops a front being computed, so release its status.
+    if (s.front.state === 'running') set({ front: { ...FRONT_IDLE, message: 'Front computation stopped.' } });
     try {
       const result = await searchClient.search(
         {

@@ -1,0 +1,72 @@
+import { execFileSync } from 'node:child_process';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { ExplorerPage } from './pages/ExplorerPage';
+import { scenario } from './testApi';
+
+interface CliFront {
+  front: {
+    plan: { cuts: number[]; procs: string[]; units: number[] };
+    metrics: { fps: number; energyPerFrameMj: number };
+  }[];
+}
+
+test('the FPS-vs-energy front is the CLI front, and a point of it loads as the plan', async ({ page }) => {
+  const app = new ExplorerPage(page);
+  await app.open();
+  await app.selectModel('resnet18');
+  await page.getByTestId('compute-front').click();
+  await expect(page.getByTestId('front-chart')).toBeVisible();
+  await app.ready();
+  const cli = JSON.parse(
+    execFileSync('npx', ['tsx', 'src/cli/main.ts', 'pareto', 'resnet18', '--platform', 'hikey970', '--json'], {
+      encoding: 'utf8',
+    }),
+  ) as CliFront;
+  await expect(page.getByTestId('front-summary')).toContainText(`${cli.front.length} plans on the front`);
+
+  // The slider runs slowest (left) to fastest (right); step once left of the fastest plan and use it.
+  const slider = page.getByTestId('front-slider');
+  await slider.focus();
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  const second = cli.front[1]!;
+  await expect(page.getByTestId('front-point')).toContainText(`${second.metrics.fps.toFixed(2)} FPS`);
+  await page.getByTestId('use-front-plan').click();
+  await app.ready();
+  const s = await scenario(page);
+  expect(s.plan).toEqual({ cuts: second.plan.cuts, procs: second.plan.procs, units: second.plan.units });
+  expect(await app.fpsValue()).toBe(Number(second.metrics.fps.toFixed(2)));
+  // A plan taken from the front sits on it.
+  await expect(page.getByTestId('front-verdict')).toContainText('is on the front');
+
+  const axe = await new AxeBuilder({ page })
+    .include('[data-testid="front-panel"]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+});
+
+test('a running front can be cancelled, and a new scenario hides an old front', async ({ page }) => {
+  const app = new ExplorerPage(page);
+  await app.open();
+  // ResNet-152 on four Raspberry Pis takes seconds: long enough to cancel.
+  await app.selectModel('resnet152');
+  await app.selectPlatform('rpi4x4');
+  const before = await scenario(page);
+  await page.getByTestId('compute-front').click();
+  await page.getByTestId('cancel-front').click();
+  await app.ready();
+  await expect(page.getByText('Front computation cancelled.')).toBeVisible();
+  expect((await scenario(page)).plan).toEqual(before.plan);
+
+  // The worker was replaced: a front still computes, and belongs to its scenario only.
+  await app.selectModel('squeezenet1_1');
+  await app.selectPlatform('hikey970');
+  await page.getByTestId('compute-front').click();
+  await expect(page.getByTestId('front-chart')).toBeVisible();
+  await app.selectPlatform('snapdragon855');
+  await app.ready();
+  await expect(page.getByTestId('front-chart')).toHaveCount(0);
+  await expect(page.getByTestId('compute-front')).toHaveText('Compute the front');
+});
