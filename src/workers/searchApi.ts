@@ -1,9 +1,11 @@
 import { buildCostTables, type CostTables } from '../core/cost/tables';
+import { ExplorerError } from '../core/errors';
 import type { Network } from '../core/model/types';
 import type { Platform } from '../core/platform/types';
 import { paretoFront } from '../core/search/pareto';
 import { searchPlan, type SearchResult } from '../core/search/searchPlan';
 import type { Found, SearchOptions } from '../core/search/types';
+import { unplaceableLayer } from '../core/search/unplaceable';
 import { zooNetwork } from '../core/zoo';
 
 /** What to search: a zoo network by id, a platform (as edited), and the options without callbacks. */
@@ -61,6 +63,7 @@ export function createSearchApi() {
       const tables = tablesFor(request);
       const started = Date.now();
       const { front, truncated } = paretoFront(tables, { ...request.options, ...(onProgress ? { onProgress } : {}) });
+      if (front.length === 0) throw new ExplorerError('INFEASIBLE', unplaceableLayer(tables));
       return { front, truncated, searchMs: Date.now() - started };
     },
   };

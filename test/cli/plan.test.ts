@@ -69,6 +69,13 @@ describe('cli plan and pareto', () => {
     expect(out.front[0].plan).toHaveProperty('cuts');
   });
 
+  it('names the layer that fits nowhere instead of printing an empty front', () => {
+    expect(() => run(['pareto', 'vgg16', '--platform', 'accel4'])).toThrow(
+      /layer 33 "classifier.0".*fits on no processor/,
+    );
+    expect(() => run(['pareto', 'vgg16', '--platform', 'accel4', '--json'])).toThrow(/fits on no processor/);
+  });
+
   it.each([
     [['plan', 'resnet50', '--platform', 'hikey970', '--objective', 'speed'], /--objective "speed"/],
     [['plan', 'resnet50', '--platform', 'hikey970', '--min-fps', 'abc'], /--min-fps "abc"/],

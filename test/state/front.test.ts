@@ -41,6 +41,15 @@ describe('the FPS-vs-energy front in the store (same-thread search in Node)', ()
     expect(useStore.getState().front).toEqual({ state: 'idle', progress: 0, message: 'Front computation cancelled.' });
   });
 
+  it('reports why there is no front at all: a layer that fits on no processor', async () => {
+    await useStore.getState().selectModel('vgg16');
+    await useStore.getState().selectPlatform('accel4');
+    await useStore.getState().computeFront();
+    const { front } = useStore.getState();
+    expect(front.state).toBe('error');
+    expect(front.message).toMatch(/layer 33 "classifier.0".*fits on no processor/);
+  });
+
   it('compares the plan with the front at frames back to back, whatever the FPS target', () => {
     useStore.getState().setObjective('energy');
     useStore.getState().setMinFps(5);

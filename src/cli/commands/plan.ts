@@ -2,6 +2,7 @@ import { buildCostTables, type CostTableOptions, type CostTables } from '../../c
 import { ExplorerError } from '../../core/errors';
 import { formatFps, formatMj, formatMs } from '../../core/format';
 import type { Network } from '../../core/model/types';
+import { describePlan } from '../../core/plan/describe';
 import type { Evaluation } from '../../core/plan/evaluate';
 import { specOfPlan, type Plan } from '../../core/plan/types';
 import type { Platform } from '../../core/platform/types';
@@ -9,11 +10,11 @@ import type { DataParallel } from '../../core/search/baselines';
 import { paretoFront } from '../../core/search/pareto';
 import { searchPlan } from '../../core/search/searchPlan';
 import type { Objective, Pins, SearchOptions } from '../../core/search/types';
+import { unplaceableLayer } from '../../core/search/unplaceable';
 import { intList, list, type Args } from '../args';
 import { shareLine, shareUrlFor } from '../share';
 import { table } from '../table';
 import { evaluationJson } from './evaluate';
-import { describePlan } from '../../core/plan/describe';
 
 /** `--objective`, `--min-fps`, `--max-stages`, `--pin-cuts`, `--pin-layers` as search options. */
 export function searchOptionsFrom(args: Args, t: CostTables): SearchOptions {
@@ -182,6 +183,8 @@ export function paretoCommand(
     ...(options.pins ? { pins: options.pins } : {}),
   });
   const searchMs = Date.now() - started;
+  // No plan at all: say why, as \`plan\` does, rather than print an empty front.
+  if (front.length === 0) throw new ExplorerError('INFEASIBLE', unplaceableLayer(t));
   if (json) {
     return JSON.stringify({
       model: net.id,

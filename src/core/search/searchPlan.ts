@@ -1,13 +1,13 @@
 import type { CostTables } from '../cost/tables';
 import { ExplorerError } from '../errors';
 import { evaluatePlan, type EvaluateOptions } from '../plan/evaluate';
-import { stageMemoryBudgetBytes, stageMemoryBytes } from '../cost/tables';
 import type { Plan } from '../plan/types';
 import { dataParallelBaseline, equalMacsBaseline, singleBestBaseline, type Baselines } from './baselines';
 import { searchMinCost } from './minCost';
 import { searchMinPeriodFast } from './minPeriod';
 import { paretoFront } from './pareto';
 import type { Found, Objective, SearchOptions } from './types';
+import { unplaceableLayer } from './unplaceable';
 
 /** A monotonic clock in ms where the host has one (browsers, workers, Node), else the wall clock. */
 const now = (): number => (globalThis as { performance?: { now(): number } }).performance?.now() ?? Date.now();
@@ -81,24 +81,4 @@ export function searchPlan(t: CostTables, options: SearchOptions = {}): SearchRe
     },
     searchMs,
   };
-}
-
-/**
- * Names a layer no processor can hold on its own (unsupported everywhere, or
- * too big for every processor's whole memory), the usual reason a search
- * finds nothing. O(n * P).
- */
-function unplaceableLayer(t: CostTables): string | undefined {
-  for (let i = 0; i < t.n; i++) {
-    const fits = t.processors.some(
-      (proc, p) =>
-        t.unsupportedPrefix[p]![i + 1]! === t.unsupportedPrefix[p]![i]! &&
-        stageMemoryBytes(t, p, i, i + 1) <= stageMemoryBudgetBytes(proc, proc.units),
-    );
-    if (!fits) {
-      const layer = t.network.layers[i]!;
-      return `layer ${i} "${layer.name}" (${layer.op}, ${(layer.weightBytes / 1e6).toFixed(1)} MB of weights) fits on no processor`;
-    }
-  }
-  return undefined;
 }
