@@ -1,17 +1,9 @@
 import type { SweepSpace } from './sweepSpace';
 
-/** Where `prefixEnergy` writes candidates: candidate c of key goes to buf[at[key] + offset + c] (keys with at < 0 are skipped). */
-export interface CandidateSink {
-  readonly buf: Float64Array;
-  readonly at: Int32Array;
-  readonly offset: number;
-}
-
 /**
  * The least energy above idle of reaching every state, with no period limit:
  * a lower bound on its energy under any limit (a limit only removes stages).
- * Returned per id (c * nStates + state, c < n); Infinity when unreachable. Every finite
- * candidate G(c) - a * P[c] of every key goes to `sink` when given.
+ * Returned per id (c * nStates + state, c < n); Infinity when unreachable.
  *
  * Forward DP as in `searchMinCost` without the period constraint: for each key the
  * candidates G(c) - a * P[c] sit in a suffix-min staircase (as in `SuffixMin`); the best
@@ -19,11 +11,11 @@ export interface CandidateSink {
  * moves right as the stage end grows, a pointer per key finds it. O(n * keys * P) time,
  * O(n * keys) memory.
  */
-export function prefixEnergy(sp: SweepSpace, sink?: CandidateSink): Float64Array {
+export function prefixEnergy(sp: SweepSpace): Float64Array {
   const { n, P, K, nStates, links, starts, weight, prefixes } = sp;
   const crossingOf = sp.t.crossing;
   const reach = new Float64Array(n * nStates).fill(Infinity);
-  const stairs = new KeyStaircases(sp, reach, sink);
+  const stairs = new KeyStaircases(sp, reach);
   for (let r = 0; r < P; r++) {
     reach[r] = 0;
     stairs.publish(0, r);
@@ -101,7 +93,6 @@ class KeyStaircases {
   constructor(
     private readonly sp: SweepSpace,
     private readonly reach: Float64Array,
-    private readonly sink: CandidateSink | undefined,
   ) {
     this.slotOf = new Int32Array(sp.nStates * sp.K).fill(-1);
     this.capacity = Math.min(sp.nStates * sp.K, 1024);
@@ -123,11 +114,6 @@ class KeyStaircases {
       if (slot < 0) slot = this.activate(key, state, k);
       const sk = r * K + k - 1;
       const v = g - weight[sk]! * prefixes[sk]![c]!;
-      const sink = this.sink;
-      if (sink) {
-        const at = sink.at[key]!;
-        if (at >= 0) sink.buf[at + sink.offset + c] = v;
-      }
       const { val, pos, len, ptr } = this;
       const base = slot * n;
       let l = len[slot]!;

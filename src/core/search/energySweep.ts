@@ -156,29 +156,42 @@ export class EnergySweep {
     this.finalExact = new Uint8Array(keys);
     this.finalTheta = new Float64Array(keys);
     this.finalFrom = new Int32Array(keys);
-    // One tree per key of a possible state, filled with the lower bounds as `prefixEnergy` finds them.
+    // One tree per key of a possible state, holding the lower bounds `prefixEnergy` finds.
     let count = 0;
     for (let state = 0; state < nStates; state++) {
       if (state >= P && !sp.possible(state)) continue;
       const room = sp.room(state);
       for (let k = 1; k <= room; k++) treeAt[state * K + k - 1] = count++ * trees.width;
     }
-    const buf = (this.buf = new Float64Array(count * trees.width).fill(Infinity));
-    prefixEnergy(sp, { buf, at: treeAt, offset: trees.size });
+    const buf = (this.buf = new Float64Array(count * trees.width));
+    const reach = prefixEnergy(sp);
     this.theta = new Float64Array(n * nStates).fill(NaN);
     for (let r = 0; r < P; r++) this.theta[r * n] = -Infinity; // position 0: exact under every limit
     this.via = new Int32Array(2 * n * nStates);
+    // Tree by tree, leaves then inner nodes, so each 4 KB tree is written while it sits in cache;
+    // consecutive states read neighbouring entries of the same rows of \`reach\`.
+    const { size } = trees;
     for (let key = 0; key < keys; key++) {
       const at = treeAt[key]!;
       if (at < 0) continue;
+      const k = (key % K) + 1;
+      const state = (key - k + 1) / K;
+      const sk = (state % P) * K + k - 1;
+      const a = weight[sk]!;
+      const prefix = prefixes[sk]!;
+      const leaves = at + size;
+      for (let c = 0; c < n; c++) {
+        const g = reach[c * nStates + state]!;
+        buf[leaves + c] = g === Infinity ? Infinity : g - a * prefix[c]!;
+      }
+      buf.fill(Infinity, leaves + n, leaves + size);
+      buf[at] = Infinity; // the unused slot 0, as an empty tree would hold
       trees.build(buf, at);
       const root = buf[at + 1]!;
       this.rootMin[key] = root;
       if (root === Infinity) continue;
       // A lower bound on its best finish: the tree's minimum plus the stage's energy up to n.
-      const k = (key % K) + 1;
-      const sk = (((key - k + 1) / K) % P) * K + k - 1;
-      this.finalValue[key] = root + weight[sk]! * prefixes[sk]![n]!;
+      this.finalValue[key] = root + a * prefix[n]!;
       this.finals.push(key, -this.finalValue[key]!, this.tieOf(key));
     }
     // The stages into every state: k units of r taken from the state before, whose key has a tree.
