@@ -59,6 +59,12 @@ test('a running front can be cancelled, and a new scenario hides an old front', 
   await app.ready();
   await expect(page.getByText('Front computation cancelled.')).toBeVisible();
   expect((await scenario(page)).plan).toEqual(before.plan);
+  // One worker runs one request: Optimize stops a running front and says so, then finishes.
+  await page.getByTestId('compute-front').click();
+  await page.getByTestId('optimize').click();
+  await expect(page.getByText('Front computation stopped.')).toBeVisible();
+  await expect(page.getByTestId('search-summary')).toBeVisible();
+  await app.ready();
 
   // The worker was replaced: a front still computes, and belongs to its scenario only.
   await app.selectModel('squeezenet1_1');
