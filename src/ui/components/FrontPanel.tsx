@@ -66,14 +66,12 @@ export function FrontPanel() {
             </button>
           </>
         ) : (
-          <button
-            type="button"
-            className={points ? '' : 'primary'}
-            data-testid="compute-front"
-            onClick={() => void computeFront()}
-          >
-            {points ? 'Recompute the front' : 'Compute the front'}
-          </button>
+          // The front holds until the network or platform changes (then it is hidden): nothing to redo.
+          !points && (
+            <button type="button" className="primary" data-testid="compute-front" onClick={() => void computeFront()}>
+              Compute the front
+            </button>
+          )
         )}
         {points && (
           <span className="muted" data-testid="front-summary">
