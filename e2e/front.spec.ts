@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { ExplorerPage } from './pages/ExplorerPage';
-import { scenario } from './testApi';
+import { coreEvaluate, scenario } from './testApi';
 
 interface CliFront {
   front: {
@@ -75,4 +75,23 @@ test('a running front can be cancelled, and a new scenario hides an old front', 
   await app.ready();
   await expect(page.getByTestId('front-chart')).toHaveCount(0);
   await expect(page.getByTestId('compute-front')).toHaveText('Compute the front');
+});
+
+test("'Pick that plan below' selects the front's plan at the user's speed, which spends less", async ({ page }) => {
+  const app = new ExplorerPage(page);
+  await app.open();
+  await app.selectModel('resnet18');
+  await page.getByTestId('compute-front').click();
+  await expect(page.getByTestId('front-chart')).toBeVisible();
+  await app.ready();
+  const before = await coreEvaluate(page, (await scenario(page)).plan);
+  // The opening two-stage plan is not on the front: the sentence says by how much, and offers the plan.
+  await expect(page.getByTestId('front-verdict')).toContainText('more per frame');
+  await page.getByRole('button', { name: 'Pick that plan below' }).click();
+  await page.getByTestId('use-front-plan').click();
+  await app.ready();
+  const after = await coreEvaluate(page, (await scenario(page)).plan);
+  expect(after.fps).toBeGreaterThanOrEqual(before.fps * (1 - 1e-9));
+  expect(after.energyPerFrameMj).toBeLessThan(before.energyPerFrameMj);
+  await expect(page.getByTestId('front-verdict')).toContainText('is on the front');
 });
