@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { ExplorerPage } from './pages/ExplorerPage';
 import { coreEvaluate, scenario } from './testApi';
 
@@ -11,13 +11,19 @@ interface CliFront {
   }[];
 }
 
-test('the FPS-vs-energy front is the CLI front, and a point of it loads as the plan', async ({ page }) => {
+/** Opens the app on ResNet-18 (HiKey 970) and computes its front. */
+async function openResnet18Front(page: Page): Promise<ExplorerPage> {
   const app = new ExplorerPage(page);
   await app.open();
   await app.selectModel('resnet18');
   await page.getByTestId('compute-front').click();
   await expect(page.getByTestId('front-chart')).toBeVisible();
   await app.ready();
+  return app;
+}
+
+test('the FPS-vs-energy front is the CLI front, and a point of it loads as the plan', async ({ page }) => {
+  const app = await openResnet18Front(page);
   const cli = JSON.parse(
     execFileSync('npx', ['tsx', 'src/cli/main.ts', 'pareto', 'resnet18', '--platform', 'hikey970', '--json'], {
       encoding: 'utf8',
@@ -78,12 +84,7 @@ test('a running front can be cancelled, and a new scenario hides an old front', 
 });
 
 test("'Pick that plan below' selects the front's plan at the user's speed, which spends less", async ({ page }) => {
-  const app = new ExplorerPage(page);
-  await app.open();
-  await app.selectModel('resnet18');
-  await page.getByTestId('compute-front').click();
-  await expect(page.getByTestId('front-chart')).toBeVisible();
-  await app.ready();
+  const app = await openResnet18Front(page);
   const before = await coreEvaluate(page, (await scenario(page)).plan);
   // The opening two-stage plan is not on the front: the sentence says by how much, and offers the plan.
   await expect(page.getByTestId('front-verdict')).toContainText('more per frame');

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { formatFps, formatMj, formatMs } from '../../core/format';
 import { describePlan } from '../../core/plan/describe';
 import { cheapestAtLeast } from '../../core/search/frontQuery';
@@ -38,6 +38,8 @@ export function FrontPanel() {
   const cancelFront = useStore((s) => s.cancelFront);
   const setPlan = useStore((s) => s.setPlan);
   const [selected, setSelected] = useState(0);
+  // One object per evaluation, so the chart's scales are not rebuilt on unrelated renders.
+  const current = useMemo(() => ({ fps: metrics.fps, energyMj: metrics.energyPerFrameMj }), [metrics]);
   const points = front.state === 'done' && front.tables === tables ? front.points : undefined;
   const index = points ? Math.min(selected, points.length - 1) : 0;
   const point = points?.[index];
@@ -88,13 +90,7 @@ export function FrontPanel() {
       {front.state === 'idle' && front.message && <p className="muted">{front.message}</p>}
       {points && point && judged && (
         <>
-          <FrontChart
-            points={points}
-            current={{ fps: metrics.fps, energyMj: metrics.energyPerFrameMj }}
-            selected={index}
-            onSelect={setSelected}
-            onUse={use}
-          />
+          <FrontChart points={points} current={current} selected={index} onSelect={setSelected} onUse={use} />
           <p data-testid="front-verdict">
             {judged.text}{' '}
             {judged.best && (
