@@ -197,6 +197,45 @@ describe('EnergySweep', () => {
     }
   });
 
+  it('skips the states a falling limit makes unreachable instead of recomputing them one by one', () => {
+    // 40 equal layers; "cheap" and "dear" are equally fast, "cheap" spends a tenth of the energy.
+    // With no limit "cheap" runs everything. Under 25 ms "cheap" can reach layer 25 at most, so the
+    // best plan is cheap [0, 25) + dear [25, 40). The stale bounds of cheap-only prefixes ending
+    // after 25 look best of all; recomputing them would take one settle each (14 of them).
+    const n = 40;
+    const net = buildNetwork({
+      id: 'equal-chain',
+      name: 'Equal chain',
+      dtype: 'float32',
+      tensors: vectors(...Array.from({ length: n + 1 }, () => 1)),
+      layers: Array.from({ length: n }, (_, i) => layer(`l${i}`, [i], i + 1, { macs: 1e6 })),
+      inputs: [0],
+      outputs: [n],
+    });
+    const t = buildCostTables(net, {
+      id: 'pair',
+      name: 'Pair',
+      description: 'fixture',
+      line: 'test',
+      processors: [
+        proc('cheap', { activePowerW: 0.1, idlePowerW: 0 }),
+        proc('dear', { activePowerW: 1, idlePowerW: 0 }),
+      ],
+      links: [link({ bandwidthGBs: 1e6, latencyUs: 0 })],
+      sources: [],
+    });
+    const layerMs = evaluatePlan(t, { stages: [{ from: 0, to: 1, processor: 'cheap', units: 1 }] }).metrics.periodMs;
+    const sweep = new EnergySweep(t);
+    expect(sweep.solve(Infinity)!.plan.stages).toHaveLength(1);
+    const before = sweep.recomputed;
+    const found = sweep.solve(25.5 * layerMs)!;
+    expect(found.plan.stages.map((s) => [s.processor, s.from, s.to])).toEqual([
+      ['cheap', 0, 25],
+      ['dear', 25, 40],
+    ]);
+    expect(sweep.recomputed - before).toBeLessThanOrEqual(2);
+  });
+
   it('refuses a limit above the previous one (its saved states only hold for falling limits)', () => {
     fc.assert(
       fc.property(arbSearchInstance(6), ({ net, platform }) => {
