@@ -17,8 +17,9 @@ export interface EnergySweepOptions {
 /**
  * Upper bound on the bytes an `EnergySweep` for these tables and stage limit holds: per-state
  * columns for every position (and `prefixEnergy`'s while it runs), one range-min tree per
- * (state, units) key, the staircases of `prefixEnergy`, the stages into every state and the
- * window starts per (position, stage, next processor). O(states).
+ * (state, units) key, the staircases of `prefixEnergy`, the stages into every state (four
+ * numbers each), the window starts per (position, stage, next processor) and the reach per unit
+ * vector. O(states).
  */
 export function energySweepBytes(t: CostTables, maxStages?: number): number {
   const units = t.processors.map((p) => p.units);
@@ -35,7 +36,13 @@ export function energySweepBytes(t: CostTables, maxStages?: number): number {
   const trees = new MinTrees(t.n + 1);
   const states = S * NU * P;
   const K = Math.max(...units);
-  return t.n * states * 48 + keys * (trees.width * 8 + t.n * 12 + 40) + states * total * 12 + (t.n + 1) * P * K * P * 8;
+  return (
+    t.n * states * 48 +
+    keys * (trees.width * 8 + t.n * 12 + 40) +
+    states * total * 16 +
+    (t.n + 1) * P * K * P * 8 +
+    NU * 4
+  );
 }
 
 /**
