@@ -81,7 +81,8 @@ export function energySweepBytes(t: CostTables, maxStages?: number): number {
  * @example const sweep = new EnergySweep(t); sweep.solve(Infinity); sweep.solve(20); // ms, falling
  *
  * Complexity: `prefixEnergy` once, O(n * keys * P); per limit O(NU * sum(units) * log n) for the
- * reach; then O(sum(units) * log n) per recomputation. Memory: O(n * |states| + keys * n), keys = states x units.
+ * reach; then O(sum(units) * log n) per recomputation. Memory: O(n * |states| + keys * n),
+ * keys = states x units.
  */
 export class EnergySweep {
   private readonly sp: SweepSpace;
@@ -110,7 +111,8 @@ export class EnergySweep {
   /**
    * The stages that may end at each state (after position 0): entries [candStart[state],
    * candStart[state + 1]) of `cand`, each four numbers: the key it leaves from (which has a tree),
-   * its stage r * K + k - 1, r and the unit vector it leaves from. Why: every recomputation of a state asks the same stages.
+   * its stage r * K + k - 1, r and the unit vector it leaves from. Why: every recomputation of a
+   * state asks the same stages.
    */
   private readonly candStart: Int32Array;
   private readonly cand: Int32Array;
@@ -474,7 +476,7 @@ export class EnergySweep {
       const hi = reachable < c ? reachable : c;
       if (lo >= hi) continue;
       // Floor: the least candidate of the (at most three) tree nodes of the level below the window's
-      // size that cover [lo, c); they hold its positions and a few more.
+      // size that cover [lo, hi); they hold its positions and a few more.
       const at = treeAt[key]!;
       const level = 32 - Math.clz32(hi - lo - 1);
       const shift = level > 0 ? level - 1 : 0;
