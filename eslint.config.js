@@ -16,7 +16,7 @@ const stateWhy = 'src/state may use core and workers, never ui or cli (views dep
 const uiWhy = 'src/ui must not import cli; d3 lives only in ui/interaction and ui/charts.';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report'] },
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'wasm'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -11,6 +11,8 @@ import { bruteForceBest } from '../src/core/search/bruteForce';
 import { searchMinPeriod, searchMinPeriodFast } from '../src/core/search/minPeriod';
 import { paretoFront } from '../src/core/search/pareto';
 import { zooNetwork } from '../src/core/zoo';
+import { loadSweepKernel } from '../src/cli/sweepKernel';
+import { setSweepKernel } from '../src/core/search/energySweepWasm';
 import { ganttBenchmarks } from './gantt';
 import { onnxBenchmarks } from './onnx';
 import { eightProcessors, smallPlatform } from './platforms';
@@ -41,6 +43,10 @@ function medianMs(fn: () => void, iterations: number, rounds: number, warmups = 
 }
 
 const results: Result[] = [];
+// The Pareto rows run on the WebAssembly sweep kernel, as the app and the CLI do.
+const kernel = loadSweepKernel();
+if (!kernel)
+  console.warn('wasm/build/energySweep.wasm is missing (npm run build:wasm): the Pareto rows run in JavaScript');
 let sink = 0;
 
 // Evaluation and simulation of a 1,000-layer network.
@@ -113,6 +119,16 @@ for (const { platform, label, rounds, budget } of [
   });
   if (cold !== undefined)
     results.push({ name: '  its first call in the process (V8 still optimizing)', value: cold, unit: 'ms' });
+  if (cold !== undefined && kernel) {
+    // The same front on the JavaScript sweep (the fallback where no kernel was given), for the ratio.
+    setSweepKernel(undefined);
+    results.push({
+      name: '  the same front on the JavaScript sweep',
+      value: medianMs(front, 1, rounds, 3),
+      unit: 'ms',
+    });
+    loadSweepKernel();
+  }
 }
 // Brute force beside the exact search on the same small instances.
 for (const layers of [8, 10, 12]) {

@@ -23,7 +23,10 @@ async function openResnet18Front(page: Page): Promise<ExplorerPage> {
 }
 
 test('the FPS-vs-energy front is the CLI front, and a point of it loads as the plan', async ({ page }) => {
+  // The search worker fetches the compiled sweep kernel (the CLI below uses the same file).
+  const kernel = page.context().waitForEvent('requestfinished', (r) => /energySweep[^/]*\.wasm/.test(r.url()));
   const app = await openResnet18Front(page);
+  expect((await (await kernel).response())?.status()).toBe(200);
   const cli = JSON.parse(
     execFileSync('npx', ['tsx', 'src/cli/main.ts', 'pareto', 'resnet18', '--platform', 'hikey970', '--json'], {
       encoding: 'utf8',

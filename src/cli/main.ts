@@ -1,7 +1,13 @@
 import { run } from './run';
+import { loadSweepKernel } from './sweepKernel';
 
 /** Entry point of `npm run cli`: prints the result, or one error line and a non-zero exit. */
 function main(): void {
+  if (!loadSweepKernel()) {
+    process.stderr.write(
+      'note: wasm/build/energySweep.wasm is missing; Pareto fronts run in JavaScript (npm run build:wasm)\n',
+    );
+  }
   try {
     const { stdout, code } = run(process.argv.slice(2));
     process.stdout.write(stdout + '\n');

@@ -1,9 +1,8 @@
 import type { CostTables } from '../cost/tables';
 import { ExplorerError } from '../errors';
-import type { Plan, Stage } from '../plan/types';
 import { prefixEnergy } from './energyBounds';
-import { IdHeap } from './idHeap';
 import { MinTrees } from './minTree';
+import { SweepShell, sweepLayout } from './sweepShell';
 import { SweepSpace } from './sweepSpace';
 import { firstStartWithin } from './windows';
 import type { Pins } from './types';
@@ -84,13 +83,11 @@ export function energySweepBytes(t: CostTables, maxStages?: number): number {
  * reach; then O(sum(units) * log n) per recomputation. Memory: O(n * |states| + keys * n),
  * keys = states x units.
  */
-export class EnergySweep {
-  private readonly sp: SweepSpace;
+export class EnergySweep extends SweepShell {
   private readonly trees: MinTrees;
   /** Every key's candidate tree (key = state * K + k - 1: G(c) - a * P[c] over positions c, exact or lower bounds), in one buffer. */
   private readonly buf: Float64Array;
-  /** Per key: where its tree starts in `buf`, -1 when the key has none. */
-  private readonly treeAt: Int32Array;
+  protected override readonly treeAt: Int32Array;
   /** Per key: its tree's minimum, kept apart so skipping a key touches no tree. */
   private readonly rootMin: Float64Array;
   /**
@@ -99,15 +96,11 @@ export class EnergySweep {
    * Why by state: the starts one stage's window offers (one state, nearby positions) share lines.
    */
   private readonly theta: Float64Array;
-  /** Per id, once exact: the start of its last stage at 2 * id, that stage (r * K + k - 1) at 2 * id + 1. */
-  private readonly via: Int32Array;
-  // Per key: its best last stage ending at n.
-  private readonly finalValue: Float64Array;
-  private readonly finalExact: Uint8Array;
-  private readonly finalTheta: Float64Array;
-  private readonly finalFrom: Int32Array;
-  /** Final keys by -value (least value first); values only grow, so stale entries are refreshed on pop. */
-  private readonly finals = new IdHeap();
+  protected override readonly via: Int32Array;
+  protected override readonly finalValue: Float64Array;
+  protected override readonly finalExact: Uint8Array;
+  protected override readonly finalTheta: Float64Array;
+  protected override readonly finalFrom: Int32Array;
   /**
    * The stages that may end at each state (after position 0): entries [candStart[state],
    * candStart[state + 1]) of `cand`, each four numbers: the key it leaves from (which has a tree),
@@ -155,44 +148,40 @@ export class EnergySweep {
   private cX: Float64Array = new Float64Array(0);
   /** The tree node holding the last best value (for its argmin). */
   private bestNode = -1;
-  private lastLimit = Infinity;
   /**
    * Per slot (c, r, k, r2), at 2 * slot: the smallest start a stage may have under the latest limit,
    * current when the stamp at 2 * slot + 1 is `epoch`, else a floor for it (limits only fall).
    */
   private readonly loCache: Int32Array;
   private epoch = 0;
-  /** States recomputed so far (work done, for benches and tests). */
-  recomputed = 0;
+  override recomputed = 0;
 
   constructor(
     t: CostTables,
     private readonly options: EnergySweepOptions = {},
   ) {
-    const sp = (this.sp = new SweepSpace(t, options.maxStages, options.pins));
-    const { n, P, K, NU, nStates, weight, prefixes, units, limited } = sp;
+    super(new SweepSpace(t, options.maxStages, options.pins));
+    const sp = this.sp;
+    const { n, P, K, nStates, weight, prefixes } = sp;
     const trees = (this.trees = new MinTrees(n + 1));
     const keys = nStates * K;
-    const treeAt = (this.treeAt = new Int32Array(keys).fill(-1));
+    // One tree per key of a possible state, holding the lower bounds `prefixEnergy` finds.
+    const layout = sweepLayout(sp, trees.width);
+    const treeAt = (this.treeAt = layout.treeAt);
+    this.candStart = layout.candStart;
+    this.cand = layout.cand;
     this.rootMin = new Float64Array(keys).fill(Infinity);
     this.finalValue = new Float64Array(keys).fill(Infinity);
     this.finalExact = new Uint8Array(keys);
     this.finalTheta = new Float64Array(keys);
     this.finalFrom = new Int32Array(keys);
-    // One tree per key of a possible state, holding the lower bounds `prefixEnergy` finds.
-    let count = 0;
-    for (let state = 0; state < nStates; state++) {
-      if (state >= P && !sp.possible(state)) continue;
-      const room = sp.room(state);
-      for (let k = 1; k <= room; k++) treeAt[state * K + k - 1] = count++ * trees.width;
-    }
-    const buf = (this.buf = new Float64Array(count * trees.width));
+    const buf = (this.buf = new Float64Array(layout.trees * trees.width));
     const reach = prefixEnergy(sp);
     this.theta = new Float64Array(n * nStates).fill(NaN);
     for (let r = 0; r < P; r++) this.theta[r * n] = -Infinity; // position 0: exact under every limit
     this.via = new Int32Array(2 * n * nStates);
     // Tree by tree, leaves then inner nodes, so each 4 KB tree is written while it sits in cache;
-    // consecutive states read neighbouring entries of the same rows of \`reach\`.
+    // consecutive states read neighbouring entries of the same rows of `reach`.
     const { size } = trees;
     for (let key = 0; key < keys; key++) {
       const at = treeAt[key]!;
@@ -212,39 +201,14 @@ export class EnergySweep {
       trees.build(buf, at);
       const root = buf[at + 1]!;
       this.rootMin[key] = root;
-      if (root === Infinity) continue;
       // A lower bound on its best finish: the tree's minimum plus the stage's energy up to n.
-      this.finalValue[key] = root + a * prefix[n]!;
-      this.finals.push(key, -this.finalValue[key]!, this.tieOf(key));
+      if (root < Infinity) this.finalValue[key] = root + a * prefix[n]!;
     }
-    // The stages into every state: k units of r taken from the state before, whose key has a tree.
-    const candStart = (this.candStart = new Int32Array(nStates + 1));
-    const cand: number[] = [];
-    for (let state2 = 0; state2 < nStates; state2++) {
-      candStart[state2] = cand.length / 4;
-      const r2 = state2 % P;
-      const restOf = (state2 - r2) / P;
-      const U2 = restOf % NU;
-      const s2 = (restOf - U2) / NU;
-      if (limited && s2 === 0) continue;
-      for (let r = 0; r < P; r++) {
-        if (r !== r2 && sp.links.latencyMs[r * P + r2] === Infinity) continue;
-        const used = units.units[r]! - units.room[U2 * P + r]!;
-        for (let k = 1; k <= used; k++) {
-          const U = U2 - k * units.stride[r]!;
-          const state = ((limited ? s2 - 1 : 0) * NU + U) * P + r;
-          const key = state * K + k - 1;
-          if (treeAt[key]! < 0) continue;
-          cand.push(key, r * K + k - 1, r, U);
-        }
-      }
-    }
-    candStart[nStates] = cand.length / 4;
-    this.cand = Int32Array.from(cand);
+    this.pushFinals();
     this.slots = t.processors.reduce((sum, p) => sum + p.units, 0);
     this.growFrames(64);
     this.loCache = new Int32Array(2 * (n + 1) * P * K * P);
-    this.reach = new Int32Array(NU).fill(n);
+    this.reach = new Int32Array(sp.NU).fill(n);
   }
 
   /**
@@ -281,46 +245,13 @@ export class EnergySweep {
     }
   }
 
-  /**
-   * The finals' tie-breaker among equal energies (larger first): fewer units in all, then the
-   * smaller key. Why a total order: the key a solve returns is pushed back on top, so the same
-   * limit again finds it first instead of settling an equal-energy rival.
-   */
-  private tieOf(key: number): number {
-    const { P, K, NU, units } = this.sp;
-    const k = (key % K) + 1;
-    const state = (key - k + 1) / K;
-    const U = ((state - (state % P)) / P) % NU;
-    let used = k;
-    for (let r = 0; r < P; r++) used += units.units[r]! - units.room[U * P + r]!;
-    return -(used * this.treeAt.length + key);
-  }
-
-  /**
-   * The plan with the least energy above idle whose period is <= maxPeriodMs, and that energy (mJ).
-   * Limits must not increase from call to call. Undefined when no plan is fast enough.
-   */
-  solve(maxPeriodMs: number): { plan: Plan; cost: number } | undefined {
-    if (maxPeriodMs > this.lastLimit) throw new ExplorerError('BAD_ARGUMENT', 'period limits must not increase');
-    this.lastLimit = maxPeriodMs;
-    // One part in 10^13 of slack, as in searchMinCost: the plan meeting the limit exactly must not be lost to rounding.
-    const T = maxPeriodMs * (1 + 1e-13);
+  protected override beginLimit(T: number): void {
     this.epoch++;
     this.fillReach(T);
-    for (;;) {
-      if (this.finals.size === 0) return undefined;
-      const key = this.finals.popTop();
-      if (this.finalExact[key] && this.finalTheta[key]! <= T) {
-        this.finals.push(key, -this.finalValue[key]!, this.tieOf(key));
-        return { plan: this.planOf(key), cost: this.finalValue[key]! };
-      }
-      this.settleFinal(key, T);
-      if (this.finalValue[key]! < Infinity) this.finals.push(key, -this.finalValue[key]!, this.tieOf(key));
-    }
   }
 
   /** The exact best last stage of key ending at n under T; settles the lower-bound starts it meets first. */
-  private settleFinal(key: number, T: number): void {
+  protected override settleFinal(key: number, T: number): void {
     const { n, P, K, starts, weight, prefixes } = this.sp;
     const at = this.treeAt[key]!;
     const k = (key % K) + 1;
@@ -648,33 +579,5 @@ export class EnergySweep {
       trees.set(buf, at, c, g - weight[sk]! * prefixes[sk]![c]!);
       rootMin[key] = buf[at + 1]!;
     }
-  }
-
-  /** Follows the stored predecessors from the final key back to position 0. O(stages). */
-  private planOf(finalKey: number): Plan {
-    const { n, P, K, NU, limited, units, t } = this.sp;
-    const stages: Stage[] = [];
-    let k = (finalKey % K) + 1;
-    let state = (finalKey - k + 1) / K;
-    let r = state % P;
-    let to = n;
-    let from = this.finalFrom[finalKey]!;
-    for (;;) {
-      stages.push({ from, to, processor: t.processors[r]!.id, units: k });
-      if (from === 0) break;
-      const id = state * n + from;
-      const stage = this.via[2 * id + 1]!;
-      const r1 = Math.floor(stage / K);
-      const k1 = (stage % K) + 1;
-      const restOf = (state - r) / P;
-      const U = restOf % NU;
-      const s = (restOf - U) / NU;
-      state = ((limited ? s - 1 : 0) * NU + U - k1 * units.stride[r1]!) * P + r1;
-      to = from;
-      from = this.via[2 * id]!;
-      r = r1;
-      k = k1;
-    }
-    return { stages: stages.reverse() };
   }
 }

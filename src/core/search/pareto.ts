@@ -1,7 +1,8 @@
 import type { CostTables } from '../cost/tables';
 import { ExplorerError } from '../errors';
 import { evaluatePlan } from '../plan/evaluate';
-import { EnergySweep, energySweepBytes } from './energySweep';
+import { energySweepBytes } from './energySweep';
+import { createEnergySweep } from './energySweepWasm';
 import { searchMinCost } from './minCost';
 import { searchMinPeriodFast } from './minPeriod';
 import { energyAboveIdleMj, fasterAtSameEnergy, idlePowerW } from './sameEnergy';
@@ -28,7 +29,8 @@ export interface ParetoOptions {
  * period and repeat until no plan is fast enough. Every Pareto plan is weakly
  * dominated by one of the plans met on the way (the last one whose limit it
  * satisfied has no more energy above idle and no longer period), so filtering
- * them gives the exact front. The searches share one `EnergySweep`, which
+ * them gives the exact front. The searches share one energy sweep (`createEnergySweep`: compiled
+ * to WebAssembly where the kernel was given, else `EnergySweep`), which
  * keeps every state's exact value while the lower limit still allows its plan
  * prefix and recomputes, best-first, only what the answer needs.
  *
@@ -45,7 +47,7 @@ export function paretoFront(t: CostTables, options: ParetoOptions = {}): { front
   // limit) fall back to one exact search per front point, slower but small.
   const solver =
     energySweepBytes(t, options.maxStages) <= (options.maxSweepBytes ?? SWEEP_MAX_BYTES)
-      ? new EnergySweep(t, constraints)
+      ? createEnergySweep(t, constraints)
       : { solve: (maxPeriodMs: number) => searchMinCost(t, { objective: 'energy', maxPeriodMs, ...constraints }) };
   const met: Found[] = [];
   let limit = Infinity;

@@ -6,10 +6,9 @@ import type { Plan } from '../../../src/core/plan/types';
 import { EnergySweep } from '../../../src/core/search/energySweep';
 import { searchMinCost } from '../../../src/core/search/minCost';
 import { searchMinPeriod } from '../../../src/core/search/minPeriod';
-import type { Pins } from '../../../src/core/search/types';
 import { buildNetwork } from '../../../src/core/model/build';
 import { allPlans } from '../../../src/core/search/bruteForce';
-import { arbNetworkSpec, arbSearchInstance } from '../../fixtures/arbitraries';
+import { arbConstrainedInstance, arbNetworkSpec, arbSearchInstance, constraintsOf } from '../../fixtures/arbitraries';
 import { layer, vectors } from '../../fixtures/networks';
 import { link, proc } from '../../fixtures/platforms';
 
@@ -23,34 +22,21 @@ function aboveIdle(t: CostTables, plan: Plan): number {
 }
 
 /** Instances with optional pins and stage limit, and a falling sequence of period limits around the best period. */
-const cases = arbSearchInstance(10).chain(({ net, platform }) =>
-  fc.record({
-    net: fc.constant(net),
-    platform: fc.constant(platform),
-    maxStages: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
-    pinCut: fc.option(fc.integer({ min: 1, max: Math.max(1, net.layers.length - 1) }), { nil: undefined }),
-    pinLayer: fc.option(
-      fc.record({
-        layer: fc.integer({ min: 0, max: net.layers.length - 1 }),
-        p: fc.nat(platform.processors.length - 1),
-      }),
-      { nil: undefined },
-    ),
+const cases = fc
+  .tuple(
+    arbConstrainedInstance(10, 4),
     // Limits as multiples of the best period, sorted falling below; some below 1 (infeasible).
-    scales: fc.array(fc.double({ min: 0.8, max: 4, noNaN: true }), { minLength: 1, maxLength: 8 }),
-  }),
-);
+    fc.array(fc.double({ min: 0.8, max: 4, noNaN: true }), { minLength: 1, maxLength: 8 }),
+  )
+  .map(([instance, scales]) => ({ ...instance, scales }));
 
 describe('EnergySweep', () => {
   it('finds the optimum of searchMinCost at every limit of a falling sequence, with pins and stage limits', () => {
     fc.assert(
       fc.property(cases, (c) => {
         const t = buildCostTables(c.net, c.platform);
-        const pins: Pins = {
-          ...(c.pinCut !== undefined && c.pinCut < t.n ? { cuts: [c.pinCut] } : {}),
-          ...(c.pinLayer ? { layers: [{ layer: c.pinLayer.layer, processor: t.processors[c.pinLayer.p]!.id }] } : {}),
-        };
-        const base = { ...(c.maxStages !== undefined ? { maxStages: c.maxStages } : {}), pins };
+        const base = constraintsOf(t, c);
+        const pins = base.pins;
         const fastest = searchMinPeriod(t, base);
         const sweep = new EnergySweep(t, base);
         // The exact best period itself is the tightest limit a plan meets: a tie case worth covering.

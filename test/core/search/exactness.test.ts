@@ -1,44 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildCostTables, type CostTables } from '../../../src/core/cost/tables';
+import { buildCostTables } from '../../../src/core/cost/tables';
 import { evaluatePlan } from '../../../src/core/plan/evaluate';
 import type { Plan } from '../../../src/core/plan/types';
 import { bruteForceBest } from '../../../src/core/search/bruteForce';
 import { searchMinCost } from '../../../src/core/search/minCost';
 import { searchMinPeriod, searchMinPeriodFast } from '../../../src/core/search/minPeriod';
 import type { Pins } from '../../../src/core/search/types';
-import { arbSearchInstance } from '../../fixtures/arbitraries';
+import { arbConstrainedInstance, pinsOf } from '../../fixtures/arbitraries';
 
 const RUNS = { numRuns: 80, endOnFailure: true };
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
 
 /** Instances plus pins and a stage limit drawn to fit them. */
-const withConstraints = arbSearchInstance(10).chain(({ net, platform }) =>
-  fc.record({
-    net: fc.constant(net),
-    platform: fc.constant(platform),
-    maxStages: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
-    pinCut: fc.option(fc.integer({ min: 1, max: Math.max(1, net.layers.length - 1) }), { nil: undefined }),
-    pinLayer: fc.option(
-      fc.record({
-        layer: fc.integer({ min: 0, max: net.layers.length - 1 }),
-        p: fc.nat(platform.processors.length - 1),
-      }),
-      { nil: undefined },
-    ),
-    periodScale: fc.double({ min: 1, max: 3, noNaN: true }),
-  }),
-);
-
-function pinsOf(
-  t: CostTables,
-  c: { pinCut: number | undefined; pinLayer: { layer: number; p: number } | undefined },
-): Pins {
-  return {
-    ...(c.pinCut !== undefined && c.pinCut < t.n ? { cuts: [c.pinCut] } : {}),
-    ...(c.pinLayer ? { layers: [{ layer: c.pinLayer.layer, processor: t.processors[c.pinLayer.p]!.id }] } : {}),
-  };
-}
+const withConstraints = fc
+  .tuple(arbConstrainedInstance(10, 4), fc.double({ min: 1, max: 3, noNaN: true }))
+  .map(([instance, periodScale]) => ({ ...instance, periodScale }));
 
 function respectsPins(plan: Plan, pins: Pins): boolean {
   const cuts = plan.stages.slice(1).map((s) => s.from);

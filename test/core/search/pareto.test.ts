@@ -5,7 +5,7 @@ import { evaluatePlan } from '../../../src/core/plan/evaluate';
 import { allPlans } from '../../../src/core/search/bruteForce';
 import { PARETO_EPS as EPS, paretoFront } from '../../../src/core/search/pareto';
 import type { Pins } from '../../../src/core/search/types';
-import { arbSearchInstance } from '../../fixtures/arbitraries';
+import { arbConstrainedInstance, arbSearchInstance, constraintsOf } from '../../fixtures/arbitraries';
 
 type Point = readonly [period: number, energy: number];
 /** a is at least as good as b on both, up to rounding. */
@@ -20,21 +20,7 @@ const dominates = (a: Point, b: Point) =>
   a[0] <= b[0] * (1 + EPS) && a[1] <= b[1] * (1 + ROUNDING) && (a[0] < b[0] * (1 - EPS) || a[1] < b[1] * (1 - EPS));
 
 /** Instances with an optional stage limit and pins (a cut and a layer's processor). */
-const constrained = arbSearchInstance(8).chain(({ net, platform }) =>
-  fc.record({
-    net: fc.constant(net),
-    platform: fc.constant(platform),
-    maxStages: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }),
-    pinCut: fc.option(fc.integer({ min: 1, max: Math.max(1, net.layers.length - 1) }), { nil: undefined }),
-    pinLayer: fc.option(
-      fc.record({
-        layer: fc.integer({ min: 0, max: net.layers.length - 1 }),
-        p: fc.nat(platform.processors.length - 1),
-      }),
-      { nil: undefined },
-    ),
-  }),
-);
+const constrained = arbConstrainedInstance(8, 3);
 
 describe('paretoFront', () => {
   it('covers every valid plan and contains no dominated point (checked against all plans)', () => {
@@ -48,11 +34,7 @@ describe('paretoFront', () => {
     fc.assert(
       fc.property(constrained, (c) => {
         const t = buildCostTables(c.net, c.platform);
-        const pins: Pins = {
-          ...(c.pinCut !== undefined && c.pinCut < t.n ? { cuts: [c.pinCut] } : {}),
-          ...(c.pinLayer ? { layers: [{ layer: c.pinLayer.layer, processor: t.processors[c.pinLayer.p]!.id }] } : {}),
-        };
-        checkFront(t, { ...(c.maxStages !== undefined ? { maxStages: c.maxStages } : {}), pins });
+        checkFront(t, constraintsOf(t, c));
       }),
       { numRuns: 60, endOnFailure: true },
     );
