@@ -29,8 +29,13 @@ interface Kernel {
 }
 
 let kernelModule: unknown;
-/** One memory and instance for every sweep (the newest sweep owns them): grown, never shrunk. */
+/**
+ * One memory and instance for every sweep up to `KEEP_BYTES` (the newest sweep owns them): grown,
+ * never shrunk. Why: a fresh memory costs about 25 ms per front in page faults; larger sweeps
+ * (a 16-core chip on ResNet-152 takes 176 MB) get their own, released with the sweep.
+ */
 let shared: { memory: WasmMemory; kernel: Kernel } | undefined;
+const KEEP_BYTES = 64 * 2 ** 20;
 let owner = 0;
 let cancelCheck: (() => boolean) | undefined;
 
@@ -57,6 +62,15 @@ export function createEnergySweep(t: CostTables, options: EnergySweepOptions = {
   return kernelModule === undefined ? new EnergySweep(t, options) : new EnergySweepWasm(t, options);
 }
 
+/** A kernel instance on a memory of its own, of `pages` 64 KB pages. */
+function instantiate(pages: number): { memory: WasmMemory; kernel: Kernel } {
+  const api = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+  const memory = new api.Memory({ initial: pages });
+  const cancelled = (): number => (cancelCheck?.() ? 1 : 0);
+  const { exports } = new api.Instance(kernelModule, { env: { memory, cancelled } });
+  return { memory, kernel: exports as Kernel };
+}
+
 /** Bytes alignment of every column in the kernel's memory. */
 const ALIGN = 16;
 /** Where the header (scalars, then column offsets) starts; the columns start at 1 KB. */
@@ -71,8 +85,8 @@ const HEADER_AT = 8;
  * Why: V8's code for the JavaScript sweep spends about half its instructions on checks (bounds,
  * overflow, maps) and spills; compiled, a ResNet-50 / Snapdragon 855 front runs about 1.7-2x
  * faster (see README, Benchmarks).
- * Only the newest sweep may run: a new one takes over the shared memory, and an older one's
- * `solve` then throws CANCELLED.
+ * Only the newest sweep on the shared memory may run: a new one takes it over, and an older one's
+ * `solve` then throws CANCELLED (sweeps above 64 MB have their own memory and no such limit).
  */
 export class EnergySweepWasm extends SweepShell {
   protected override readonly treeAt: Int32Array;
@@ -83,6 +97,8 @@ export class EnergySweepWasm extends SweepShell {
   protected override readonly finalFrom: Int32Array;
   private readonly kernel: Kernel;
   private readonly id: number;
+  /** Whether this sweep has a memory of its own (above 64 MB) rather than the shared one. */
+  readonly ownsMemory: boolean;
 
   constructor(
     t: CostTables,
@@ -167,18 +183,14 @@ export class EnergySweepWasm extends SweepShell {
     }
     if (end > 2 ** 31) throw new ExplorerError('SEARCH_TOO_LARGE');
     const pages = Math.ceil(end / 65536);
-    if (!shared) {
-      const api = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
-      const memory = new api.Memory({ initial: pages });
-      const cancelled = (): number => (cancelCheck?.() ? 1 : 0);
-      const exports = new api.Instance(kernelModule, { env: { memory, cancelled } }).exports;
-      shared = { memory, kernel: exports as Kernel };
-    }
-    const { memory, kernel } = shared;
+    const own = end > KEEP_BYTES ? instantiate(pages) : undefined;
+    if (!own && !shared) shared = instantiate(pages);
+    const { memory, kernel } = own ?? shared!;
     const have = memory.buffer.byteLength / 65536;
     if (have < pages) memory.grow(pages - have);
     this.kernel = kernel;
-    this.id = ++owner;
+    this.id = own ? -1 : ++owner;
+    this.ownsMemory = own !== undefined;
     cancelCheck = options.isCancelled;
     const mem = memory.buffer;
     const f64 = (name: string, length: number): Float64Array => new Float64Array(mem, at[name]!, length);
@@ -233,7 +245,9 @@ export class EnergySweepWasm extends SweepShell {
     if (this.kernel.settleFinal(key, T) !== 0) throw new ExplorerError('CANCELLED');
   }
 
+  /** A sweep on the shared memory runs only while no newer one took it over. */
   private checkOwner(): void {
+    if (this.id < 0) return;
     if (this.id !== owner || !shared || shared.kernel !== this.kernel) throw new ExplorerError('CANCELLED');
   }
 }

@@ -105,6 +105,21 @@ describe('EnergySweepWasm (the sweep compiled to WebAssembly)', () => {
     expect(newer.solve(50)?.cost).toBe(new EnergySweep(t).solve(50)?.cost);
   });
 
+  it('gives a sweep above 64 MB a memory of its own, which a newer sweep does not take over', () => {
+    const big = buildCostTables(zooNetwork('inception_v3'), platformById('rpi4x4'));
+    const small = buildCostTables(zooNetwork('alexnet'), platformById('hikey970'));
+    const own = new EnergySweepWasm(big);
+    expect(own.ownsMemory).toBe(true);
+    const shared = new EnergySweepWasm(small);
+    expect(shared.ownsMemory).toBe(false);
+    const reference = new EnergySweep(big);
+    const first = reference.solve(Infinity)!;
+    expect(own.solve(Infinity)?.cost).toBe(first.cost);
+    const limit = evaluatePlan(big, first.plan).metrics.periodMs * 0.9;
+    expect(own.solve(limit)?.cost).toBe(reference.solve(limit)?.cost);
+    expect(shared.solve(Infinity)?.cost).toBe(new EnergySweep(small).solve(Infinity)?.cost);
+  });
+
   it('falls back to the JavaScript sweep without a kernel', () => {
     setSweepKernel(undefined);
     const t = buildCostTables(zooNetwork('alexnet'), platformById('hikey970'));
