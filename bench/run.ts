@@ -100,7 +100,7 @@ let sink = 0;
 }
 // Pareto fronts: the budgeted one (five rounds: one round swings by a third on a busy machine), and
 // a board cluster where idle power dominates and four identical boards share the work (no budget).
-// Three warm-up calls: V8 needs about three whole fronts to finish optimizing the sweep (calls 1-3
+// Three warm-up calls: V8 needs about three whole fronts to finish optimizing the JavaScript (calls 1-3
 // ran 375, 243 and 182 ms, then 160-200 ms); the first call, cold, gets a row of its own.
 for (const { platform, label, rounds, budget } of [
   { platform: 'snapdragon855', label: 'Snapdragon 855', rounds: 5, budget: 200 },

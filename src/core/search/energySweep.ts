@@ -101,12 +101,7 @@ export class EnergySweep extends SweepShell {
   protected override readonly finalExact: Uint8Array;
   protected override readonly finalTheta: Float64Array;
   protected override readonly finalFrom: Int32Array;
-  /**
-   * The stages that may end at each state (after position 0): entries [candStart[state],
-   * candStart[state + 1]) of `cand`, each four numbers: the key it leaves from (which has a tree),
-   * its stage r * K + k - 1, r and the unit vector it leaves from. Why: every recomputation of a
-   * state asks the same stages.
-   */
+  /** The stages that may end at each state (see `sweepLayout`). Why: every recomputation of a state asks the same stages. */
   private readonly candStart: Int32Array;
   private readonly cand: Int32Array;
   /**

@@ -222,8 +222,10 @@ export class EnergySweepWasm extends SweepShell {
     i32('reach', NU).fill(n);
     i32('loCache', 2 * (n + 1) * P * K * P).fill(0);
     const scalars = [n, P, K, NU, slots, trees.size, frames, options.isCancelled ? 1 : 0];
-    const loop = columns.slice(0, 42).map(([name]) => at[name]!);
-    const setup = columns.slice(42).map(([name]) => at[name]!);
+    // The kernel reads the hot loop's offsets, four set-up scalars, then the set-up's offsets.
+    const setupFrom = columns.findIndex(([name]) => name === 'reachE');
+    const loop = columns.slice(0, setupFrom).map(([name]) => at[name]!);
+    const setup = columns.slice(setupFrom).map(([name]) => at[name]!);
     const header = [...scalars, ...loop, nStates, sp.S, limited ? 1 : 0, count, ...setup];
     new Int32Array(mem, HEADER_AT, header.length).set(header);
     kernel.init(HEADER_AT);
